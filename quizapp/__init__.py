@@ -1,0 +1,75 @@
+"""Quizapp: quizzes that teach, built from news articles."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from quizapp import config
+from quizapp.extensions import babel, csrf, db, migrate, talisman
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+BUNDLED_BANK_DIR = PROJECT_ROOT / "questions"
+
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "img-src": "'self' data:",
+    "style-src": "'self'",
+    "script-src": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "base-uri": "'self'",
+}
+
+
+def create_app(test_config=None):
+    """Create and configure the Quizapp application."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(config.DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_mapping(config.from_environment())
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    _finish_config(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app)
+    talisman.init_app(
+        app,
+        force_https=app.config["FORCE_HTTPS"],
+        session_cookie_secure=app.config["FORCE_HTTPS"],
+        content_security_policy=CONTENT_SECURITY_POLICY,
+    )
+
+    from quizapp import models  # noqa: F401 - register every model with the metadata
+    from quizapp.bank.cli import bank_cli
+    from quizapp.cli import serve_command
+    from quizapp.main import bp as main_bp
+    from quizapp.play import bp as play_bp
+    from quizapp.sources import bp as sources_bp
+    from quizapp.templating import init_templating
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(play_bp)
+    app.register_blueprint(sources_bp)
+    app.cli.add_command(bank_cli)
+    app.cli.add_command(serve_command)
+    init_templating(app)
+    return app
+
+
+def _finish_config(app):
+    """Fill in derived settings and refuse unsafe production settings."""
+    uri = app.config.get("SQLALCHEMY_DATABASE_URI")
+    if not uri:
+        os.makedirs(app.instance_path, exist_ok=True)
+        uri = "sqlite:///" + os.path.join(app.instance_path, "quizapp.sqlite")
+    app.config["SQLALCHEMY_DATABASE_URI"] = config.normalise_database_url(uri)
+    if app.config.get("BANK_DIR") is None:
+        app.config["BANK_DIR"] = str(BUNDLED_BANK_DIR)
+    in_production = os.environ.get("QUIZAPP_ENV") == "production"
+    if in_production and app.config["SECRET_KEY"] == config.DEFAULT_SECRET_KEY:
+        raise RuntimeError("Set SECRET_KEY (environment or instance/config.py) before serving.")

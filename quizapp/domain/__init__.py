@@ -1,0 +1,1 @@
+"""Quizapp's domain rules: plain Python, no Flask, no database."""

@@ -1,0 +1,60 @@
+"""Attempts and the responses inside them."""
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.bank.models import QuestionVersion
+from quizapp.extensions import db
+from quizapp.quizzes.models import Quiz
+from quizapp.timeutil import UTCDateTime, utcnow
+
+
+class Attempt(db.Model):
+    """One learner's run through a quiz; scored once on submission, then immutable."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    # The start form's one-time token: a double-clicked start makes one attempt, not two.
+    start_token: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    quiz_id: Mapped[int] = mapped_column(sa.ForeignKey("quiz.id"), index=True)
+    learner_key: Mapped[str] = mapped_column(sa.String(36), index=True)
+    display_name: Mapped[str] = mapped_column(sa.String(60))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    score: Mapped[float | None]
+    max_score: Mapped[int]
+
+    quiz: Mapped[Quiz] = relationship()
+    responses: Mapped[list["Response"]] = relationship(
+        back_populates="attempt", order_by="Response.position"
+    )
+
+    @property
+    def submitted(self):
+        """Tell whether the attempt has been scored."""
+        return self.submitted_at is not None
+
+
+class Response(db.Model):
+    """A learner's answer to one drawn question; created empty when the attempt starts."""
+
+    __table_args__ = (sa.UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(sa.ForeignKey("attempt.id"))
+    position: Mapped[int]
+    question_version_id: Mapped[int] = mapped_column(sa.ForeignKey("question_version.id"))
+    # What the learner was shown: choice order, item order.
+    layout: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    answer: Mapped[Any | None] = mapped_column(sa.JSON(none_as_null=True))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # With immediate feedback, an answer is final once its feedback has been shown.
+    locked: Mapped[bool] = mapped_column(default=False)
+    score: Mapped[float | None]
+
+    attempt: Mapped[Attempt] = relationship(back_populates="responses")
+    question_version: Mapped[QuestionVersion] = relationship()
