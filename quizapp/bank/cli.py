@@ -1,0 +1,72 @@
+"""`flask bank ...`: load, dump and count the question bank."""
+
+import json
+from collections import Counter
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from quizapp.bank.dump import current_questions, dump_bank
+from quizapp.bank.loader import load_bank
+from quizapp.domain.bankdefs import BankError
+from quizapp.domain.bankfiles import read_bank
+from quizapp.extensions import db
+
+bank_cli = AppGroup("bank", help="Load, dump and count the question bank.")
+
+
+def load_folder(path):
+    """Validate and load the bank at `path` in one transaction; return what changed."""
+    bank = read_bank(path)
+    try:
+        counts = load_bank(db.session, bank)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return counts
+
+
+@bank_cli.command("load")
+@click.argument("path", required=False, type=click.Path(file_okay=False))
+def load_command(path):
+    """Validate the bank files and load them, all or nothing."""
+    path = path or current_app.config["BANK_DIR"]
+    try:
+        counts = load_folder(path)
+    except BankError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"Nothing was loaded: {len(error.problems)} problem(s).", err=True)
+        raise SystemExit(1) from None
+    if counts:
+        click.echo("Loaded: " + ", ".join(f"{n} {what}" for what, n in sorted(counts.items())))
+    else:
+        click.echo("The bank is already up to date: nothing changed.")
+
+
+@bank_cli.command("dump")
+def dump_command():
+    """Print the loaded bank as JSON, one object per question."""
+    click.echo(json.dumps(dump_bank(db.session), ensure_ascii=False, indent=2))
+
+
+@bank_cli.command("stats")
+def stats_command():
+    """Print how many questions there are per source, kind, tag and difficulty."""
+    questions = current_questions(db.session)
+    versions = [q.current_version for q in questions]
+    tables = {
+        "source": Counter(s for v in versions for s in {e.source.slug for e in v.evidence}),
+        "kind": Counter(v.kind for v in versions),
+        "tag": Counter(t for v in versions for t in v.tags),
+        "difficulty": Counter(str(v.difficulty) for v in versions),
+        "set": Counter(q.question_set.slug for q in questions),
+    }
+    click.echo(f"{len(questions)} questions")
+    for title, counts in tables.items():
+        click.echo(f"\nper {title}:")
+        width = max((len(k) for k in counts), default=0)
+        for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            click.echo(f"  {key:<{width}}  {count:>4}")

@@ -1,0 +1,129 @@
+"""Write a validated bank into the database: idempotent, versioned, all in one transaction."""
+
+from collections import Counter
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from quizapp.bank.models import Evidence, Question, QuestionSet, QuestionVersion, Source
+from quizapp.quizzes.models import Quiz
+
+SOURCE_FIELDS = ("outlet", "headline", "published", "date_precision", "date_note", "url",
+                 "trimmed", "body")
+QUIZ_FIELDS = ("title", "description", "join_code", "question_count", "shuffle_questions",
+               "shuffle_choices", "time_limit_minutes", "attempts_allowed", "feedback",
+               "opens_at", "closes_at")
+
+
+def _apply(row, values, counter, label):
+    """Set changed attributes on `row`; count it as updated when anything changed."""
+    changed = False
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    if changed:
+        counter[f"{label} updated"] += 1
+    return changed
+
+
+def _load_sources(session, bank, counter):
+    existing = {s.slug: s for s in session.scalars(sa.select(Source))}
+    for doc in bank.sources:
+        values = {name: getattr(doc, name) for name in SOURCE_FIELDS}
+        values["content_hash"] = doc.content_hash
+        row = existing.get(doc.slug)
+        if row is None:
+            row = Source(slug=doc.slug, **values)
+            session.add(row)
+            existing[doc.slug] = row
+            counter["sources added"] += 1
+        else:
+            _apply(row, values, counter, "sources")
+    return existing
+
+
+def _load_sets(session, bank, counter):
+    existing = {s.slug: s for s in session.scalars(sa.select(QuestionSet))}
+    for set_def in bank.sets:
+        values = {"title": set_def.title, "description": set_def.description}
+        row = existing.get(set_def.id)
+        if row is None:
+            row = QuestionSet(slug=set_def.id, bundled=True, **values)
+            session.add(row)
+            existing[set_def.id] = row
+            counter["sets added"] += 1
+        else:
+            _apply(row, values, counter, "sets")
+    return existing
+
+
+def _new_version(question, number, qdef, sources):
+    version = QuestionVersion(
+        question=question, number=number, kind=qdef.kind, prompt=qdef.prompt, data=qdef.data,
+        explanation=qdef.explanation, tags=list(qdef.tags), difficulty=qdef.difficulty,
+        content_hash=qdef.content_hash,
+    )
+    version.evidence = [Evidence(source=sources[e.source], quote=e.quote, start=e.start,
+                                 end=e.end) for e in qdef.evidence]
+    return version
+
+
+def _load_questions(session, bank, sets, sources, counter):
+    existing = {q.slug: q for q in session.scalars(
+        sa.select(Question).options(selectinload(Question.current_version)))}
+    numbers = dict(session.execute(
+        sa.select(QuestionVersion.question_id, sa.func.max(QuestionVersion.number))
+        .group_by(QuestionVersion.question_id)).all())
+    seen = set()
+    for position, qdef in enumerate(bank.questions()):
+        seen.add(qdef.id)
+        question = existing.get(qdef.id)
+        placement = {"question_set": sets[qdef.set_id], "position": position, "retired": False}
+        if question is None:
+            question = Question(slug=qdef.id, **placement)
+            session.add(question)
+            question.current_version = _new_version(question, 1, qdef, sources)
+            counter["questions added"] += 1
+            continue
+        moved = _apply(question, placement, Counter(), "questions")
+        if question.current_version.content_hash != qdef.content_hash:
+            number = numbers.get(question.id, 0) + 1
+            question.current_version = _new_version(question, number, qdef, sources)
+            counter["questions updated"] += 1
+        elif moved:
+            counter["questions moved"] += 1
+    for slug, question in existing.items():
+        if slug not in seen and not question.retired and question.question_set.bundled:
+            question.retired = True
+            counter["questions retired"] += 1
+
+
+def _load_quizzes(session, bank, sets, counter):
+    existing = {q.slug: q for q in session.scalars(
+        sa.select(Quiz).options(selectinload(Quiz.sets)))}
+    for quiz_def in bank.quizzes:
+        values = {name: getattr(quiz_def, name) for name in QUIZ_FIELDS}
+        values["tags"] = list(quiz_def.tags)
+        values["sets"] = [sets[s] for s in quiz_def.sets]
+        row = existing.get(quiz_def.id)
+        if row is None:
+            session.add(Quiz(slug=quiz_def.id, bundled=True, **values))
+            counter["quizzes added"] += 1
+        else:
+            _apply(row, values, counter, "quizzes")
+
+
+def load_bank(session, bank):
+    """Bring the database in line with `bank`; return counts of what changed.
+
+    The caller commits; nothing is written when the bank already matches.
+    """
+    counter = Counter()
+    sources = _load_sources(session, bank, counter)
+    sets = _load_sets(session, bank, counter)
+    session.flush()
+    _load_questions(session, bank, sets, sources, counter)
+    _load_quizzes(session, bank, sets, counter)
+    session.flush()
+    return counter

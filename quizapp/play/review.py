@@ -1,0 +1,74 @@
+"""What the learner sees for each answered question once feedback may show."""
+
+from dataclasses import dataclass
+
+from quizapp.domain.evidence import anchor_id, text_fragment_url
+from quizapp.domain.kinds import get_kind
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    """A passage, where to read it in our reader, and on the original page when known."""
+
+    quote: str
+    outlet: str
+    source_slug: str
+    highlight: str
+    anchor: str
+    original_url: str | None
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One question's outcome: answers, verdict, explanation and evidence."""
+
+    position: int
+    prompt: str
+    kind_label: str
+    given: list[str]
+    right: list[str]
+    score: float
+    verdict: str
+    explanation: str
+    evidence: list[EvidenceLink]
+
+
+def verdict(score, answered):
+    """Name the outcome: right, partly right, wrong or unanswered."""
+    if not answered:
+        return "unanswered"
+    if score >= 1:
+        return "right"
+    return "partial" if score > 0 else "wrong"
+
+
+def review_item(response):
+    """Return the review of one response (scored now if the attempt is still open)."""
+    version = response.question_version
+    kind = get_kind(version.kind)
+    score = response.score
+    if score is None:
+        score = kind.score(version.data, response.answer)
+    return ReviewItem(
+        position=response.position,
+        prompt=version.prompt,
+        kind_label=kind.label,
+        given=kind.describe(version.data, response.answer),
+        right=kind.describe(version.data, kind.key(version.data)),
+        score=score,
+        verdict=verdict(score, response.answer is not None),
+        explanation=version.explanation,
+        evidence=[
+            EvidenceLink(
+                quote=e.quote, outlet=e.source.outlet, source_slug=e.source.slug,
+                highlight=f"{e.start}-{e.end}", anchor=anchor_id(e.start, e.end),
+                original_url=text_fragment_url(e.source.url, e.quote) if e.source.url else None,
+            )
+            for e in version.evidence
+        ],
+    )
+
+
+def review_items(responses):
+    """Return the review of every response, in order."""
+    return [review_item(r) for r in responses]

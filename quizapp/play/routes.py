@@ -1,0 +1,145 @@
+"""Views of the learner flow. Each parses the request, calls a service, renders or redirects."""
+
+import uuid
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from quizapp.domain.kinds import AnswerError, get_kind
+from quizapp.extensions import db
+from quizapp.play import bp, services
+from quizapp.play.forms import AnswerForm, StartForm, SubmitForm
+from quizapp.play.learner import learner_key
+from quizapp.play.review import review_item, review_items
+from quizapp.quizzes.models import Quiz
+from quizapp.timeutil import utcnow
+
+
+def _quiz_or_404(slug):
+    return db.one_or_404(db.select(Quiz).where(Quiz.slug == slug))
+
+
+def _attempt_or_404(public_id):
+    attempt = services.get_attempt(public_id, learner_key(create=False))
+    if attempt is None:
+        abort(404)
+    return attempt
+
+
+@bp.route("/quiz/<slug>")
+def quiz(slug):
+    """Show a quiz's rules and the form to start it or resume."""
+    quiz = _quiz_or_404(slug)
+    key = learner_key(create=False)
+    attempts = services.learner_attempts(quiz, key) if key else []
+    form = StartForm(start_token=str(uuid.uuid4()))
+    return render_template("play/quiz.html", quiz=quiz, form=form, attempts=attempts,
+                           is_open=quiz.is_open(utcnow()))
+
+
+@bp.post("/quiz/<slug>/start")
+def start(slug):
+    """Start an attempt (or resume the unfinished one) and go to its first open question."""
+    quiz = _quiz_or_404(slug)
+    form = StartForm()
+    if not form.validate():
+        return render_template("play/quiz.html", quiz=quiz, form=form, attempts=[],
+                               is_open=quiz.is_open(utcnow())), 400
+    try:
+        attempt = services.start_attempt(quiz, learner_key(), form.display_name.data,
+                                         form.start_token.data)
+    except services.PlayError as error:
+        flash(_(str(error)), "error")
+        return redirect(url_for("play.quiz", slug=slug))
+    db.session.commit()
+    return redirect(url_for("play.resume", public_id=attempt.public_id))
+
+
+@bp.route("/attempt/<public_id>")
+def resume(public_id):
+    """Go to the first unanswered question, or the result when submitted."""
+    attempt = _attempt_or_404(public_id)
+    if services.expire_if_due(attempt):
+        db.session.commit()
+        return redirect(url_for("play.result", public_id=public_id))
+    unanswered = [p for p, answered in services.progress(attempt) if not answered]
+    if not unanswered:
+        return redirect(url_for("play.review", public_id=public_id))
+    return redirect(url_for("play.question", public_id=public_id, position=unanswered[0]))
+
+
+@bp.route("/attempt/<public_id>/q/<int:position>", methods=["GET", "POST"])
+def question(public_id, position):
+    """Show one question, and save the answer given to it."""
+    attempt = _attempt_or_404(public_id)
+    if attempt.submitted:
+        return redirect(url_for("play.result", public_id=public_id))
+    if services.expire_if_due(attempt):
+        db.session.commit()
+        flash(_("Time is up: your answers were submitted."), "info")
+        return redirect(url_for("play.result", public_id=public_id))
+    response = services.get_response(attempt, position)
+    if response is None:
+        abort(404)
+    form, error, status = AnswerForm(), None, 200
+    if request.method == "POST" and form.validate():
+        try:
+            services.save_response(attempt, response, request.form.to_dict(flat=False))
+        except AnswerError as problem:
+            error, status = _(str(problem)), 400
+        else:
+            db.session.commit()
+            return redirect(_after_answer(attempt, response, request.form.get("go")))
+    elif request.method == "POST":
+        error, status = _("The form had expired. Your answer was not saved: try again."), 400
+    steps = services.progress(attempt)
+    version = response.question_version
+    return render_template(
+        "play/question.html", attempt=attempt, response=response, version=version,
+        kind=get_kind(version.kind), steps=steps, total=len(steps), form=form, error=error,
+        feedback=review_item(response) if response.locked else None,
+    ), status
+
+
+def _after_answer(attempt, response, go):
+    """Return where a saved answer leads: back, on, the review page, or its own feedback."""
+    position = response.position
+    if response.locked and go != "next":
+        return url_for("play.question", public_id=attempt.public_id, position=position,
+                       _anchor="feedback")
+    if go == "prev" and position > 1:
+        position -= 1
+    elif go == "review" or position >= attempt.max_score:
+        return url_for("play.review", public_id=attempt.public_id)
+    else:
+        position += 1
+    return url_for("play.question", public_id=attempt.public_id, position=position)
+
+
+@bp.route("/attempt/<public_id>/review", methods=["GET", "POST"])
+def review(public_id):
+    """List answered and unanswered questions, and submit the attempt."""
+    attempt = _attempt_or_404(public_id)
+    form = SubmitForm()
+    if attempt.submitted or services.expire_if_due(attempt):
+        db.session.commit()
+        return redirect(url_for("play.result", public_id=public_id))
+    if request.method == "POST" and form.validate():
+        services.submit_attempt(attempt)
+        db.session.commit()
+        return redirect(url_for("play.result", public_id=public_id))
+    steps = services.progress(attempt)
+    return render_template("play/review.html", attempt=attempt, steps=steps, form=form)
+
+
+@bp.route("/attempt/<public_id>/result")
+def result(public_id):
+    """Show the score and, when the rules allow, every answer with its evidence."""
+    attempt = _attempt_or_404(public_id)
+    if not attempt.submitted:
+        if not services.expire_if_due(attempt):
+            return redirect(url_for("play.review", public_id=public_id))
+        db.session.commit()
+    visible = services.feedback_visible(attempt)
+    items = review_items(services.result_responses(attempt)) if visible else []
+    return render_template("play/result.html", attempt=attempt, items=items, visible=visible)

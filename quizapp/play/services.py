@@ -1,0 +1,195 @@
+"""The learner's quiz flow as verbs: start, answer, submit. Services flush; views commit."""
+
+import random
+import uuid
+from datetime import timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload, selectinload
+
+from quizapp.bank.models import Evidence, QuestionVersion
+from quizapp.domain.kinds import get_kind
+from quizapp.extensions import db
+from quizapp.play.models import Attempt, Response
+from quizapp.quizzes.draw import draw_questions, question_pool
+from quizapp.quizzes.models import Quiz
+from quizapp.timeutil import utcnow
+
+
+class PlayError(Exception):
+    """Something the learner asked for that the quiz's rules do not allow."""
+
+
+def open_quizzes(now):
+    """Return the quizzes learners may start now, by title."""
+    quizzes = db.session.scalars(sa.select(Quiz).order_by(Quiz.title)).all()
+    return [q for q in quizzes if q.is_open(now)]
+
+
+def quiz_by_code(code):
+    """Return the quiz with this join code (any case, spaces ignored), or None."""
+    cleaned = "".join(code.split()).upper()
+    return db.session.scalar(sa.select(Quiz).where(Quiz.join_code == cleaned))
+
+
+def learner_attempts(quiz, learner_key):
+    """Return this learner's attempts at `quiz`, newest first."""
+    return db.session.scalars(
+        sa.select(Attempt)
+        .where(Attempt.quiz_id == quiz.id, Attempt.learner_key == learner_key)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    ).all()
+
+
+def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
+    """Start an attempt, or return the one this start form already made."""
+    existing = db.session.scalar(sa.select(Attempt).where(Attempt.start_token == start_token))
+    if existing is not None:
+        return existing
+    now = utcnow()
+    if not quiz.is_open(now):
+        raise PlayError("This quiz is not open right now.")
+    attempts = learner_attempts(quiz, learner_key)
+    for attempt in attempts:
+        if not attempt.submitted:
+            return attempt
+    if quiz.attempts_allowed is not None and len(attempts) >= quiz.attempts_allowed:
+        raise PlayError("You have used every attempt this quiz allows.")
+    rng = rng or random.SystemRandom()
+    chosen = draw_questions(question_pool(db.session, quiz), quiz.question_count,
+                            quiz.shuffle_questions, rng)
+    if not chosen:
+        raise PlayError("This quiz has no questions yet.")
+    attempt = Attempt(
+        public_id=str(uuid.uuid4()), start_token=start_token, quiz=quiz,
+        learner_key=learner_key, display_name=display_name, started_at=now,
+        max_score=len(chosen),
+        deadline=_deadline(quiz, now),
+    )
+    attempt.responses = [
+        Response(position=i, question_version=q.current_version,
+                 layout=get_kind(q.current_version.kind).layout(
+                     q.current_version.data, rng, quiz.shuffle_choices))
+        for i, q in enumerate(chosen, 1)
+    ]
+    db.session.add(attempt)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # Another request with the same start token won the race: use its attempt.
+        db.session.rollback()
+        return db.session.scalar(sa.select(Attempt).where(Attempt.start_token == start_token))
+    return attempt
+
+
+def _deadline(quiz, now):
+    limits = []
+    if quiz.time_limit_minutes:
+        limits.append(now + timedelta(minutes=quiz.time_limit_minutes))
+    if quiz.closes_at:
+        limits.append(quiz.closes_at)
+    return min(limits) if limits else None
+
+
+def get_attempt(public_id, learner_key):
+    """Return the learner's attempt with its quiz, or None when it is not theirs."""
+    return db.session.scalar(
+        sa.select(Attempt)
+        .where(Attempt.public_id == public_id, Attempt.learner_key == learner_key)
+        .options(joinedload(Attempt.quiz))
+    )
+
+
+def get_response(attempt, position):
+    """Return the response at `position` with its question version, or None."""
+    return db.session.scalar(
+        sa.select(Response)
+        .where(Response.attempt_id == attempt.id, Response.position == position)
+        .options(joinedload(Response.question_version))
+    )
+
+
+def progress(attempt):
+    """Return (position, answered) for every question of the attempt, in order."""
+    rows = db.session.execute(
+        sa.select(Response.position, Response.answered_at.is_not(None))
+        .where(Response.attempt_id == attempt.id).order_by(Response.position)
+    ).all()
+    return [(position, bool(answered)) for position, answered in rows]
+
+
+def save_response(attempt, response, form):
+    """Read and store the learner's answer; raise AnswerError when it cannot be read."""
+    if attempt.submitted or response.locked:
+        return False
+    version = response.question_version
+    answer = get_kind(version.kind).read(version.data, response.layout, form)
+    if answer == response.answer:
+        return False
+    response.answer = answer
+    response.answered_at = utcnow() if answer is not None else None
+    if answer is not None and attempt.quiz.feedback == "immediate":
+        response.locked = True
+    db.session.flush()
+    return True
+
+
+def expire_if_due(attempt, now=None):
+    """Submit an attempt whose time is up; tell whether it is (now) submitted."""
+    now = now or utcnow()
+    if not attempt.submitted and attempt.deadline is not None and now >= attempt.deadline:
+        submit_attempt(attempt)
+    return attempt.submitted
+
+
+def submit_attempt(attempt):
+    """Score the attempt once; a second submission changes nothing."""
+    if attempt.submitted:
+        return False
+    now = utcnow()
+    claimed = db.session.execute(
+        sa.update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+        .values(submitted_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not claimed:
+        db.session.refresh(attempt)
+        return False
+    responses = db.session.scalars(
+        sa.select(Response).where(Response.attempt_id == attempt.id)
+        .options(joinedload(Response.question_version))
+    ).all()
+    for response in responses:
+        version = response.question_version
+        response.score = get_kind(version.kind).score(version.data, response.answer)
+    attempt.submitted_at = now
+    attempt.score = sum(r.score for r in responses)
+    db.session.flush()
+    return True
+
+
+def feedback_visible(attempt, now=None):
+    """Tell whether the quiz's rules let this attempt's answers and explanations show."""
+    rule = attempt.quiz.feedback
+    if not attempt.submitted or rule == "never":
+        return False
+    if rule == "after_close":
+        closes = attempt.quiz.closes_at
+        return closes is not None and (now or utcnow()) >= closes
+    return True
+
+
+def result_responses(attempt):
+    """Return the attempt's responses with everything the result page shows, loaded."""
+    return db.session.scalars(
+        sa.select(Response)
+        .where(Response.attempt_id == attempt.id)
+        .order_by(Response.position)
+        .options(
+            selectinload(Response.question_version)
+            .selectinload(QuestionVersion.evidence)
+            .selectinload(Evidence.source)
+        )
+    ).all()

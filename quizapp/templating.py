@@ -1,0 +1,33 @@
+"""Template filters and globals shared by every area."""
+
+from quizapp.domain.kinds import get_kind
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def published_label(source):
+    """Return a source's date as precisely as it is known."""
+    day = source.published
+    if day is None or source.date_precision == "unknown":
+        return "Date unknown"
+    if source.date_precision == "year":
+        return str(day.year)
+    if source.date_precision == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def score_label(value):
+    """Return a score without needless decimals: 3, 2.5, 2.33."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def init_templating(app):
+    """Register the filters and globals."""
+    app.jinja_env.filters["published"] = published_label
+    app.jinja_env.filters["score"] = score_label
+    app.jinja_env.globals["kind_of"] = get_kind
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
