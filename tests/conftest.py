@@ -2,24 +2,16 @@
 DATABASE_URL says so), emptied after every test, and a writer for small test banks."""
 
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-import yaml
 from flask_migrate import upgrade
 
 from quizapp import BUNDLED_BANK_DIR, create_app
 from quizapp.bank.loader import load_bank
 from quizapp.domain.bankfiles import read_bank
 from quizapp.extensions import db
-
-TEST_SOURCE_BODY = (
-    "Ottawa said on Monday it would decide soon. “We will not be rushed,” said the "
-    "minister, Ada Lovelace.\nThe committee met 3 times in 2019 and heard from 12 experts.\n"
-    "First the review began, then the hearings opened, and finally the report was published."
-)
+from tests.factories import BankWriter
 
 
 def _database_url(tmp_path_factory):
@@ -89,94 +81,13 @@ def bank(app, bundled_bank):
     return bundled_bank
 
 
-SAMPLE_QUESTIONS = {
-    "single_choice": {
-        "prompt": "Who is the minister?", "choices": ["Ada Lovelace", "Grace Hopper", "Alan Turing"],
-        "answer": "Ada Lovelace"},
-    "multiple_response": {
-        "prompt": "Which numbers does the text give?", "choices": ["3", "12", "7", "40"],
-        "answer": ["3", "12"]},
-    "true_false": {"prompt": "Ottawa promised a quick decision.", "answer": False},
-    "matching": {
-        "prompt": "Match the quote to the speaker.",
-        "pairs": [{"item": "We will not be rushed", "match": "Ada Lovelace"},
-                  {"item": "Ottawa will decide soon", "match": "Ottawa"}],
-        "extra_matches": ["Grace Hopper"]},
-    "short_answer": {"prompt": "Which city will decide?", "accepted": ["Ottawa"]},
-    "ordering": {
-        "prompt": "Put the steps in order.",
-        "items": ["the review began", "the hearings opened", "the report was published"]},
-    "numeric": {"prompt": "How many experts were heard?", "answer": 12, "tolerance": 0,
-                "unit": "experts"},
-}
-SAMPLE_EVIDENCE = {
-    "single_choice": "said the minister, Ada Lovelace",
-    "multiple_response": "The committee met 3 times in 2019 and heard from 12 experts.",
-    "true_false": "“We will not be rushed,”",
-    "matching": "“We will not be rushed,” said the minister",
-    "short_answer": "Ottawa said on Monday it would decide soon.",
-    "ordering": "First the review began, then the hearings opened",
-    "numeric": "heard from 12 experts",
-}
-
-
-def make_question(kind="single_choice", **overrides):
-    """Return a valid question mapping of `kind` on the test source, with overrides."""
-    question = {
-        "id": overrides.pop("id", f"test-{kind.replace('_', '-')}"),
-        "kind": kind,
-        **SAMPLE_QUESTIONS[kind],
-        "explanation": f"EXPLANATION-{kind}: the passage says so.",
-        "evidence": [{"source": "test-source", "quote": SAMPLE_EVIDENCE[kind]}],
-        "tags": ["testing"],
-        "difficulty": 1,
-    }
-    question.update(overrides)
-    return question
-
-
-def make_quiz(**overrides):
-    """Return a valid quiz mapping over the test set, with overrides."""
-    quiz = {"id": "test-quiz", "title": "Test quiz", "sets": ["test-set"],
-            "join_code": "TEST01", "shuffle_questions": False, "feedback": "after_submit"}
-    quiz.update(overrides)
-    return quiz
-
-
-class BankWriter:
-    """Writes a small bank folder: one test source, one set, any quizzes."""
-
-    def __init__(self, root):
-        self.root = Path(root)
-
-    def write(self, questions=None, quizzes=None, source_body=TEST_SOURCE_BODY):
-        """Write the files and return the folder."""
-        if self.root.exists():
-            shutil.rmtree(self.root)
-        for folder in ("sources", "sets", "quizzes"):
-            (self.root / folder).mkdir(parents=True)
-        (self.root / "sources" / "test-source.txt").write_text(
-            "---\noutlet: Test Times\nheadline: A test article\npublished: 2019-02\n"
-            "url: https://example.org/article\n---\n" + source_body + "\n", "utf-8")
-        if questions is None:
-            questions = [make_question(kind) for kind in SAMPLE_QUESTIONS]
-        (self.root / "sets" / "test-set.yaml").write_text(yaml.safe_dump(
-            {"id": "test-set", "title": "Test set", "questions": questions},
-            allow_unicode=True, sort_keys=False), "utf-8")
-        for quiz in quizzes if quizzes is not None else [make_quiz()]:
-            (self.root / "quizzes" / f"{quiz['id']}.yaml").write_text(
-                yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False), "utf-8")
-        return self.root
-
-    def load(self, **kwargs):
-        """Write the files, load them into the database and return the Bank."""
-        bank = read_bank(self.write(**kwargs))
-        load_bank(db.session, bank)
-        db.session.commit()
-        return bank
-
-
 @pytest.fixture
 def bank_writer(tmp_path):
     """Return a BankWriter in a temporary folder."""
     return BankWriter(tmp_path / "bank")
+
+
+@pytest.fixture
+def runner(app):
+    """Return a CLI runner for the app's commands."""
+    return app.test_cli_runner()
