@@ -1,0 +1,47 @@
+"""The source reader marks evidence passages and highlights the one asked for."""
+
+from tests.factories import TEST_SOURCE_BODY
+
+
+def test_reader_marks_every_evidence_passage(client, bank_writer):
+    """Each distinct evidence passage of a live question is marked."""
+    bank_writer.load()
+    page = client.get("/sources/test-source").get_data(as_text=True)
+    assert page.count('<mark class="evidence-mark">') >= 5
+    assert "passages are marked" in page
+    assert "is-current" not in page
+
+
+def test_link_highlights_and_anchors_the_passage(client, bank_writer):
+    """?hl=start-end highlights that passage and puts its anchor at its start."""
+    bank_writer.load()
+    start = TEST_SOURCE_BODY.index("heard from 12 experts")
+    end = start + len("heard from 12 experts")
+    page = client.get(f"/sources/test-source?hl={start}-{end}").get_data(as_text=True)
+    assert f'id="ev-{start}-{end}"' in page
+    assert '<mark class="evidence-mark is-current">heard from 12 experts</mark>' in page
+    assert "The passage you came for is highlighted." in page
+
+
+def test_bad_highlight_is_ignored(client, bank_writer):
+    """An out-of-range or malformed highlight shows the article without one."""
+    bank_writer.load()
+    for value in ("5-99999", "abc", "9-3"):
+        response = client.get(f"/sources/test-source?hl={value}")
+        assert response.status_code == 200
+        assert "is-current" not in response.get_data(as_text=True)
+
+
+def test_body_is_shown_verbatim(client, bank_writer):
+    """The article text on the page is the stored body, character for character."""
+    bank_writer.load()
+    page = client.get("/sources/test-source").get_data(as_text=True)
+    assert "“We will not be rushed,”" in page
+    assert "Test Times · February 2019" in page
+
+
+def test_sources_index_and_unknown_source(client, bank_writer):
+    """The index lists the source; an unknown one is a 404."""
+    bank_writer.load()
+    assert "A test article" in client.get("/sources/").get_data(as_text=True)
+    assert client.get("/sources/nope").status_code == 404
