@@ -7,6 +7,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
+from werkzeug.serving import run_simple
 
 from quizapp import config
 
@@ -39,4 +40,5 @@ def serve_command(host, port):
     click.echo("Bundled bank: " + (", ".join(f"{n} {w}" for w, n in sorted(counts.items()))
                                    or "already up to date"))
     click.echo(f"Quizapp is running: open http://{host}:{port}/ in your browser.")
-    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    # app.run() refuses to run inside a flask command; run_simple is what it would call.
+    run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)

@@ -354,6 +354,10 @@ class ShortAnswer(QuestionKind):
         accepted = data.get("accepted")
         if not _is_text_list(accepted, 1):
             return ["accepted must be a list of at least one accepted answer"]
+        # An answer that folds to nothing (only punctuation) could never be matched.
+        blank = [a for a in accepted if not textmatch.normalise(a)]
+        if blank:
+            return [f"accepted answer {blank[0]!r} has no letters or digits"]
         repeated = _repeats(accepted)
         if repeated is not None:
             return [f"accepted answer {repeated!r} appears twice"]
@@ -444,6 +448,13 @@ class Ordering(QuestionKind):
         return sorted(data["items"], key=str.casefold), self.key(data)
 
 
+def _is_finite_number(value):
+    # YAML reads .nan and .inf as floats, and no typed answer ever equals them.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return isinstance(value, int) or math.isfinite(value)
+
+
 _NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
 
 
@@ -469,9 +480,9 @@ class Numeric(QuestionKind):
         """Check the answer is a number and the tolerance is not negative."""
         problems = []
         answer, tolerance = data.get("answer"), data.get("tolerance", 0)
-        if isinstance(answer, bool) or not isinstance(answer, int | float):
+        if not _is_finite_number(answer):
             problems.append("answer must be a number")
-        if isinstance(tolerance, bool) or not isinstance(tolerance, int | float) or tolerance < 0:
+        if not _is_finite_number(tolerance) or tolerance < 0:
             problems.append("tolerance must be a number of 0 or more")
         if not isinstance(data.get("unit", ""), str):
             problems.append("unit must be text")

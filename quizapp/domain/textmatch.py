@@ -27,7 +27,8 @@ def matches(given, accepted):
     A typo is one letter added, dropped or changed, or two neighbours swapped; it is
     forgiven only in answers of five or more characters, and never in the digits.
     """
-    given_n, accepted_n = normalise(given), normalise(accepted)
+    # Spacing is ignored too, so "U.S." is "US" and "Five-Eyes" is "Five Eyes".
+    given_n, accepted_n = normalise(given).replace(" ", ""), normalise(accepted).replace(" ", "")
     if not given_n:
         return False
     if given_n == accepted_n:
