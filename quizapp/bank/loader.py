@@ -105,13 +105,16 @@ def _load_quizzes(session, bank, sets, counter):
     for quiz_def in bank.quizzes:
         values = {name: getattr(quiz_def, name) for name in QUIZ_FIELDS}
         values["tags"] = list(quiz_def.tags)
-        values["sets"] = [sets[s] for s in quiz_def.sets]
+        wanted_sets = [sets[s] for s in quiz_def.sets]
         row = existing.get(quiz_def.id)
         if row is None:
-            session.add(Quiz(slug=quiz_def.id, bundled=True, **values))
+            session.add(Quiz(slug=quiz_def.id, bundled=True, sets=wanted_sets, **values))
             counter["quizzes added"] += 1
-        else:
-            _apply(row, values, counter, "quizzes")
+            continue
+        # The relationship comes back ordered by id: compare the sets, not the lists.
+        if {s.slug for s in row.sets} != set(quiz_def.sets):
+            values["sets"] = wanted_sets
+        _apply(row, values, counter, "quizzes")
 
 
 def load_bank(session, bank):
