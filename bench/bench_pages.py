@@ -1,4 +1,4 @@
-"""Time the bank load and the learner's pages, and measure peak memory.
+"""Time the bank load and the learner's pages, and report the process's peak memory.
 
 Run: .venv/bin/python bench/bench_pages.py [--requests 200]
 (set DATABASE_URL to benchmark on PostgreSQL; the default is a throwaway SQLite file)
@@ -10,7 +10,7 @@ import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
+import resource
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -51,7 +51,6 @@ def main():
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite"
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False,
                       "SECRET_KEY": "bench"})
-    tracemalloc.start()
     with app.app_context():
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as connection:
@@ -87,8 +86,8 @@ def main():
         lines.append(summary("source reader", timed(lambda: client.get(f"/sources/{slug}"),
                                                     args.requests)))
         db.engine.dispose()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    lines.append(f"{'peak Python memory':<28} {peak:7.1f} MiB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines.append(f"{'peak memory (max RSS)':<28} {peak:7.1f} MiB")
     print("\n".join(lines))
     print(f"\nreproduce: .venv/bin/python bench/bench_pages.py --requests {args.requests}")
 

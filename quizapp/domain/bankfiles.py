@@ -36,7 +36,7 @@ MIN_QUOTE = 12
 LINE = "__line__"
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """A YAML loader that remembers the line each mapping starts on."""
 
     def construct_mapping(self, node, deep=False):
@@ -63,12 +63,14 @@ class _Reader:
     def report(self, path, line, where, message):
         self.problems.append(Problem(str(path.relative_to(self.root)), line, where, message))
 
-    def load_yaml(self, path, text=None):
+    def load_yaml(self, path, text=None, first_line=1):
+        """Parse YAML (`text`, else the file); `first_line` is where `text` starts in the file."""
         try:
             return yaml.load(text if text is not None else path.read_text("utf-8"), _LineLoader)  # noqa: S506 - a SafeLoader subclass
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             mark = getattr(error, "problem_mark", None)
-            self.report(path, mark.line + 1 if mark else None, "", f"not valid YAML: {error}")
+            line = mark.line + first_line if mark else None
+            self.report(path, line, "", f"not valid YAML: {error}")
             return None
 
 
@@ -116,9 +118,11 @@ def read_source(reader, path):
     if not found:
         reader.report(path, 1, "", "a source file starts with --- front matter ---")
         return None
-    meta = reader.load_yaml(path, found.group(1))
+    reported = len(reader.problems)
+    meta = reader.load_yaml(path, found.group(1), first_line=2)  # after the opening ---
     if not isinstance(meta, dict):
-        reader.report(path, 1, "", "the front matter must be a mapping")
+        if len(reader.problems) == reported:
+            reader.report(path, 1, "", "the front matter must be a mapping")
         return None
     slug, problems = path.stem, []
     if not SLUG.match(slug):
@@ -215,9 +219,9 @@ def _read_question(reader, path, raw, set_id, sources, seen):
     kind = KINDS.get(raw.get("kind"))
     data = {k: v for k, v in _strip_lines(raw).items() if k not in COMMON_QUESTION_KEYS}
     if kind is not None:
-        problems += [f"unknown field {k!r} for {kind.name}" for k in data if k not in kind.fields]
-        if not problems:
-            problems += kind.check(data)
+        unknown = [f"unknown field {k!r} for {kind.name}" for k in data if k not in kind.fields]
+        # A misspelt field would only make the kind's own check report it missing.
+        problems += unknown or kind.check(data)
     for message in problems:
         reader.report(path, line, where, message)
     if problems:
@@ -225,6 +229,9 @@ def _read_question(reader, path, raw, set_id, sources, seen):
     return QuestionDef(id=qid, set_id=set_id, kind=kind.name, prompt=raw["prompt"].strip(),
                        data=data, explanation=raw["explanation"].strip(), evidence=evidence,
                        tags=tuple(raw["tags"]), difficulty=raw["difficulty"])
+
+
+SET_KEYS = {"id", "title", "description", "questions"}
 
 
 def check_questions(reader, sources, set_docs):
@@ -236,6 +243,9 @@ def check_questions(reader, sources, set_docs):
         if not isinstance(doc, dict) or not isinstance(doc.get("questions"), list):
             reader.report(path, 1, "", "a set file is a mapping with id, title and questions")
             continue
+        for key in doc:
+            if key not in SET_KEYS | {LINE}:
+                reader.report(path, 1, "", f"unknown field {key!r}")
         set_id = doc.get("id")
         if not isinstance(set_id, str) or not SLUG.match(set_id) or set_id != path.stem:
             reader.report(path, 1, "", f"id must be a slug equal to the file name {path.stem!r}")
