@@ -7,7 +7,6 @@ the rules are documented on each class and in questions/README.md.
 
 import math
 import re
-from dataclasses import dataclass
 from typing import ClassVar
 
 from quizapp.domain import textmatch
@@ -28,15 +27,6 @@ def register(cls):
 def get_kind(name):
     """Return the kind registered under `name`."""
     return KINDS[name]
-
-
-@dataclass(frozen=True)
-class Field:
-    """A definition field: its name, what it must be, and whether it may be left out."""
-
-    name: str
-    check: str
-    required: bool = True
 
 
 def _is_text_list(value, min_len):
@@ -100,6 +90,12 @@ def _first(form, name):
     return values[0].strip() if values else ""
 
 
+def _chosen(form, name):
+    # An option comes back exactly as offered, so it is compared unstripped.
+    value = (form.get(name) or [""])[0]
+    return value if value.strip() else ""
+
+
 class _ChoiceKind(QuestionKind):
     """Shared by single choice and multiple response."""
 
@@ -142,7 +138,7 @@ class SingleChoice(_ChoiceKind):
 
     def read(self, data, layout, form):
         """Return the chosen text."""
-        chosen = _first(form, "answer")
+        chosen = _chosen(form, "answer")
         if not chosen:
             return None
         if chosen not in data["choices"]:
@@ -306,7 +302,7 @@ class Matching(QuestionKind):
         options = set(self._options(data))
         answer = {}
         for index, item in enumerate(layout["items"]):
-            chosen = _first(form, f"match-{index}")
+            chosen = _chosen(form, f"match-{index}")
             if not chosen:
                 continue
             if chosen not in options:
@@ -513,7 +509,7 @@ class Numeric(QuestionKind):
         """Show the number with its unit."""
         if answer is None:
             return []
-        number = f"{answer:g}" if isinstance(answer, float) else str(answer)
+        number = f"{answer:,.10g}" if abs(answer) < 1e15 else f"{answer:g}"
         unit = data.get("unit", "")
         return [f"{number} {unit}".strip()]
 
