@@ -76,7 +76,7 @@ def main():
             f"{'bank load (no change)':<28} {reload_ms:7.1f} ms",
             summary("home page", timed(lambda: client.get("/"), args.requests)),
             summary("question page", timed(lambda: client.get(f"{base}/q/5"), args.requests)),
-            summary("save an answer", timed(
+            summary("post an answer to q5", timed(
                 lambda: client.post(f"{base}/q/5", data={"answer": "x"}), args.requests)),
         ]
         client.post(f"{base}/review")
