@@ -6,11 +6,11 @@ Run: .venv/bin/python bench/bench_pages.py [--requests 200]
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import tempfile
 import time
-import resource
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

@@ -23,10 +23,18 @@ def score_label(value):
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def plain_number(value):
+    """Return a number as a learner would type it back: 12, 0.125, 200000000000."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
 def init_templating(app):
     """Register the filters and globals."""
     app.jinja_env.filters["published"] = published_label
     app.jinja_env.filters["score"] = score_label
+    app.jinja_env.filters["plain_number"] = plain_number
     app.jinja_env.globals["kind_of"] = get_kind
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True

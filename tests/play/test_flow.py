@@ -173,3 +173,13 @@ def test_random_draw_takes_the_asked_number(client, bank_writer):
     attempt = start(client)
     assert len(attempt.responses) == 3
     assert attempt.max_score == 3
+
+
+def test_numeric_answer_is_shown_back_exactly(client, bank_writer):
+    """A saved 0.125 comes back as 0.125, not rounded, so resaving keeps it."""
+    bank_writer.load()
+    attempt = start(client)
+    position = next(r.position for r in attempt.responses if r.question_version.kind == "numeric")
+    client.post(question_url(attempt, position), data={"answer": "0.125"})
+    page = client.get(question_url(attempt, position)).get_data(as_text=True)
+    assert 'value="0.125"' in page
