@@ -27,35 +27,30 @@ def _apply(row, values, counter, label):
     return changed
 
 
-def _load_sources(session, bank, counter):
-    existing = {s.slug: s for s in session.scalars(sa.select(Source))}
-    for doc in bank.sources:
-        values = {name: getattr(doc, name) for name in SOURCE_FIELDS}
-        values["content_hash"] = doc.content_hash
-        row = existing.get(doc.slug)
+def _upsert_by_slug(session, model, wanted, counter, label):
+    """Add or update rows of `model` from {slug: values}; return every row by slug."""
+    existing = {row.slug: row for row in session.scalars(sa.select(model))}
+    for slug, values in wanted.items():
+        row = existing.get(slug)
         if row is None:
-            row = Source(slug=doc.slug, **values)
+            existing[slug] = row = model(slug=slug, **values)
             session.add(row)
-            existing[doc.slug] = row
-            counter["sources added"] += 1
+            counter[f"{label} added"] += 1
         else:
-            _apply(row, values, counter, "sources")
+            _apply(row, values, counter, label)
     return existing
+
+
+def _load_sources(session, bank, counter):
+    wanted = {doc.slug: {**{name: getattr(doc, name) for name in SOURCE_FIELDS},
+                         "content_hash": doc.content_hash} for doc in bank.sources}
+    return _upsert_by_slug(session, Source, wanted, counter, "sources")
 
 
 def _load_sets(session, bank, counter):
-    existing = {s.slug: s for s in session.scalars(sa.select(QuestionSet))}
-    for set_def in bank.sets:
-        values = {"title": set_def.title, "description": set_def.description}
-        row = existing.get(set_def.id)
-        if row is None:
-            row = QuestionSet(slug=set_def.id, bundled=True, **values)
-            session.add(row)
-            existing[set_def.id] = row
-            counter["sets added"] += 1
-        else:
-            _apply(row, values, counter, "sets")
-    return existing
+    wanted = {s.id: {"title": s.title, "description": s.description, "bundled": True}
+              for s in bank.sets}
+    return _upsert_by_slug(session, QuestionSet, wanted, counter, "sets")
 
 
 def _new_version(question, number, qdef, sources):
