@@ -9,7 +9,7 @@ from quizapp.extensions import db
 from quizapp.play.models import Attempt
 from quizapp.quizzes.models import Quiz
 from tests.factories import SAMPLE_QUESTIONS, make_question
-from tests.play.helpers import question_url, start
+from tests.play.helpers import question_url, start, submit
 
 TABLES = (Source, Question, QuestionVersion, Evidence, Quiz)
 
@@ -72,7 +72,7 @@ def test_edit_makes_a_new_version_and_attempts_keep_theirs(client, bank_writer):
     assert question.current_version.prompt == "Who is the minister named in the report?"
     old_page = client.get(question_url(attempt, 1)).get_data(as_text=True)
     assert "Who is the minister?" in old_page
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     new_attempt = start(client)
     assert new_attempt.responses[0].question_version.number == 2
 
@@ -85,7 +85,7 @@ def test_removed_question_is_retired_not_deleted(client, bank_writer):
     retired = db.session.scalar(sa.select(Question).where(Question.slug == "test-numeric"))
     assert retired.retired
     assert len(db.session.get(Attempt, attempt.id).responses) == 7
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     assert len(start(client).responses) == 6
 
 

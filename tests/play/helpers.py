@@ -60,3 +60,8 @@ def answer_all(client, attempt, form_for=perfect_form):
         result = client.post(question_url(attempt, response.position),
                              data={**form_for(response), "go": "next"})
         assert result.status_code == 302, result.get_data(as_text=True)
+
+
+def submit(client, attempt):
+    """Hand the attempt in from its review page; return the response."""
+    return client.post(f"/attempt/{attempt.public_id}/review")

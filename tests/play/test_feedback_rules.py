@@ -9,7 +9,7 @@ from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
 from quizapp.play.models import Attempt
 from tests.factories import make_quiz
-from tests.play.helpers import answer_all, question_url, start
+from tests.play.helpers import answer_all, question_url, start, submit
 
 LEAK_MARKERS = ("EXPLANATION-", "Right answer", "verdict", "Read it in the source",
                 "data-correct", "is-correct")
@@ -58,7 +58,7 @@ def test_never_rule_shows_only_the_score(client, bank_writer):
     bank_writer.load(quizzes=[make_quiz(feedback="never")])
     attempt = start(client)
     answer_all(client, attempt)
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     page = client.get(f"/attempt/{attempt.public_id}/result").get_data(as_text=True)
     assert "<strong>7</strong> out of 7" in page
     assert not any(marker in page for marker in LEAK_MARKERS)
@@ -69,7 +69,7 @@ def test_after_close_waits_for_the_close(client, bank_writer):
     closes = datetime.now(UTC) + timedelta(days=1)
     bank_writer.load(quizzes=[make_quiz(feedback="after_close", closes_at=closes)])
     attempt = start(client)
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     page = client.get(f"/attempt/{attempt.public_id}/result").get_data(as_text=True)
     assert "EXPLANATION-" not in page
     assert "once the quiz closes" in page
@@ -113,7 +113,7 @@ def test_scores_follow_the_kind_rules(client, bank_writer):
     bank_writer.load()
     attempt = start(client)
     answer_all(client, attempt)
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     db.session.expire_all()
     for response in db.session.get(Attempt, attempt.id).responses:
         version = response.question_version

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
-from tests.play.helpers import answer_all, question_url, start
+from tests.play.helpers import answer_all, question_url, start, submit
 
 
 def test_home_lists_open_quizzes_and_joins_by_code(client, bank_writer):
@@ -114,10 +114,10 @@ def test_perfect_attempt_scores_full_marks_once(client, bank_writer):
     bank_writer.load()
     attempt = start(client)
     answer_all(client, attempt)
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     db.session.expire_all()
     first_submitted = db.session.get(Attempt, attempt.id).submitted_at
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     db.session.expire_all()
     scored = db.session.get(Attempt, attempt.id)
     assert scored.submitted_at == first_submitted
@@ -132,7 +132,7 @@ def test_answers_cannot_change_after_submission(client, bank_writer):
     bank_writer.load()
     attempt = start(client)
     client.post(question_url(attempt, 1), data={"answer": "Ada Lovelace"})
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     response = client.post(question_url(attempt, 1), data={"answer": "Grace Hopper"})
     assert response.location.endswith("/result")
     db.session.expire_all()
@@ -143,7 +143,7 @@ def test_result_links_each_explanation_to_its_passage(client, bank_writer):
     """The result page shows explanations and links that open the highlighted passage."""
     bank_writer.load()
     attempt = start(client)
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     page = client.get(f"/attempt/{attempt.public_id}/result").get_data(as_text=True)
     assert "EXPLANATION-single_choice" in page
     assert "Read it in the source" in page
@@ -156,7 +156,7 @@ def test_attempts_allowed_is_enforced(client, bank_writer):
     bank_writer.load(quizzes=[{"id": "test-quiz", "title": "Test quiz", "sets": ["test-set"],
                                 "join_code": "TEST01", "attempts_allowed": 1}])
     attempt = start(client)
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     page = client.get("/quiz/test-quiz").get_data(as_text=True)
     token = page.split('name="start_token" type="hidden" value="')[1].split('"')[0]
     response = client.post("/quiz/test-quiz/start", data={"display_name": "Ann",

@@ -8,7 +8,7 @@ from sqlalchemy import event
 from quizapp.extensions import db
 from tests.conftest import clear_database
 from tests.factories import SAMPLE_QUESTIONS, make_question, make_quiz
-from tests.play.helpers import answer_all, question_url, start
+from tests.play.helpers import answer_all, question_url, start, submit
 
 KINDS = list(SAMPLE_QUESTIONS)
 
@@ -39,7 +39,7 @@ def _pages_queries(app, bank_writer, size):
     with counting_queries() as statements:
         client.get(question_url(attempt, 3))
     counts["question"] = len(statements)
-    client.post(f"/attempt/{attempt.public_id}/review")
+    submit(client, attempt)
     with counting_queries() as statements:
         page = client.get(f"/attempt/{attempt.public_id}/result")
     assert page.status_code == 200
