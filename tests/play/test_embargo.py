@@ -80,16 +80,6 @@ def test_embargo_lifts_when_the_strict_quiz_closes(client, bank_writer):
     assert "<strong>7</strong> out of 7" in page
 
 
-def test_a_lenient_strict_quiz_embargoes_nothing(client, bank_writer):
-    """A second quiz that shows answers after submission holds nothing back."""
-    _load(bank_writer, strict="after_submit")
-    attempt = start(client)
-    answer_all(client, attempt)
-    submit(client, attempt)
-    page = client.get(f"/attempt/{attempt.public_id}/result").get_data(as_text=True)
-    assert "held back" not in page and "EXPLANATION-numeric" in page
-
-
 def test_reader_never_marks_an_embargoed_passage(client, bank_writer):
     """Even with every passage shown, the reader marks none that an embargoed question cites."""
     questions = [make_question(kind) for kind in SAMPLE_QUESTIONS]
