@@ -212,8 +212,8 @@ def quiz_scores_visible(quiz, now=None):
     now = now or utcnow()
     if not score_shows(quiz.feedback, quiz.closes_at, now, submitted=True):
         return False
-    pool = sa.select(Question.id).join(quiz_set, quiz_set.c.set_id == Question.set_id)\
-        .where(quiz_set.c.quiz_id == quiz.id)
+    pool = (sa.select(Question.id).join(quiz_set, quiz_set.c.set_id == Question.set_id)
+            .where(quiz_set.c.quiz_id == quiz.id))
     return not embargoed_questions(db.session, now, pool)
 
 
