@@ -31,6 +31,18 @@ class ReviewItem:
     verdict: str
     explanation: str
     evidence: list[EvidenceLink]
+    # The key is embargoed by a stricter quiz: only the learner's own answer shows.
+    held_back: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a result page may show: the score (None while hidden) and each question's review."""
+
+    score: float | None
+    max_score: int
+    items: list[ReviewItem]
+    held_back: int
 
 
 def verdict(score, answered):
@@ -69,6 +81,18 @@ def review_item(response):
     )
 
 
-def review_items(responses):
-    """Return the review of every response, in order."""
-    return [review_item(r) for r in responses]
+def held_item(response):
+    """Return a review of one response that shows the learner's answer and nothing of the key."""
+    version = response.question_version
+    kind = get_kind(version.kind)
+    return ReviewItem(
+        position=response.position, prompt=version.prompt, kind_label=kind.label,
+        given=kind.describe(version.data, response.answer), right=[], score=0,
+        verdict="held", explanation="", evidence=[], held_back=True,
+    )
+
+
+def review_items(responses, embargoed=frozenset()):
+    """Return the review of every response, in order, holding back embargoed questions."""
+    return [held_item(r) if r.question_version.question_id in embargoed else review_item(r)
+            for r in responses]

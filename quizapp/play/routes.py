@@ -10,7 +10,6 @@ from quizapp.extensions import db
 from quizapp.play import bp, services
 from quizapp.play.forms import AnswerForm, StartForm, SubmitForm
 from quizapp.play.learner import learner_key
-from quizapp.play.review import review_item, review_items
 from quizapp.quizzes.models import Quiz
 from quizapp.timeutil import utcnow
 
@@ -33,8 +32,9 @@ def quiz(slug):
     key = learner_key(create=False)
     attempts = services.learner_attempts(quiz, key) if key else []
     form = StartForm(start_token=str(uuid.uuid4()))
+    scores_visible = any(a.submitted for a in attempts) and services.quiz_scores_visible(quiz)
     return render_template("play/quiz.html", quiz=quiz, form=form, attempts=attempts,
-                           is_open=quiz.is_open(utcnow()))
+                           is_open=quiz.is_open(utcnow()), scores_visible=scores_visible)
 
 
 @bp.post("/quiz/<slug>/start")
@@ -44,7 +44,7 @@ def start(slug):
     form = StartForm()
     if not form.validate():
         return render_template("play/quiz.html", quiz=quiz, form=form, attempts=[],
-                               is_open=quiz.is_open(utcnow())), 400
+                               is_open=quiz.is_open(utcnow()), scores_visible=False), 400
     try:
         attempt = services.start_attempt(quiz, learner_key(), form.display_name.data,
                                          form.start_token.data)
@@ -97,7 +97,7 @@ def question(public_id, position):
     return render_template(
         "play/question.html", attempt=attempt, response=response, version=version,
         kind=get_kind(version.kind), steps=steps, total=len(steps), form=form, error=error,
-        feedback=review_item(response) if response.locked else None,
+        feedback=services.inline_feedback(attempt, response),
     ), status
 
 
@@ -140,6 +140,5 @@ def result(public_id):
         if not services.expire_if_due(attempt):
             return redirect(url_for("play.review", public_id=public_id))
         db.session.commit()
-    visible = services.feedback_visible(attempt)
-    items = review_items(services.result_responses(attempt)) if visible else []
-    return render_template("play/result.html", attempt=attempt, items=items, visible=visible)
+    return render_template("play/result.html", attempt=attempt,
+                           outcome=services.outcome(attempt))

@@ -8,12 +8,15 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
-from quizapp.bank.models import Evidence, QuestionVersion
+from quizapp.bank.models import Evidence, Question, QuestionVersion
+from quizapp.domain.feedback import key_shows, score_shows
 from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
+from quizapp.play.review import Outcome, held_item, review_item, review_items
 from quizapp.quizzes.draw import draw_questions, question_pool
-from quizapp.quizzes.models import Quiz
+from quizapp.quizzes.embargo import embargoed_questions
+from quizapp.quizzes.models import Quiz, quiz_set
 from quizapp.timeutil import utcnow
 
 
@@ -170,15 +173,48 @@ def submit_attempt(attempt):
     return True
 
 
-def feedback_visible(attempt, now=None):
-    """Tell whether the quiz's rules let this attempt's answers and explanations show."""
-    rule = attempt.quiz.feedback
-    if not attempt.submitted or rule == "never":
+def score_visible(attempt, now=None):
+    """Tell whether the quiz's rule lets this attempt's score (and key) show."""
+    quiz = attempt.quiz
+    return score_shows(quiz.feedback, quiz.closes_at, now or utcnow(), attempt.submitted)
+
+
+def outcome(attempt, now=None):
+    """Return what the result page may show: score and reviews, or nothing while hidden."""
+    now = now or utcnow()
+    if not score_visible(attempt, now):
+        return Outcome(score=None, max_score=attempt.max_score, items=[], held_back=0)
+    responses = result_responses(attempt)
+    hidden = embargoed_questions(db.session, now,
+                                 [r.question_version.question_id for r in responses])
+    items = review_items(responses, hidden)
+    shown = [item for item in items if not item.held_back]
+    # With questions held back, the score counts only the others: a total would reveal them.
+    score = sum(item.score for item in shown) if hidden else attempt.score
+    return Outcome(score=score, max_score=len(shown), items=items,
+                   held_back=len(items) - len(shown))
+
+
+def inline_feedback(attempt, response, now=None):
+    """Return the review shown under an answered question, or None when the rule waits."""
+    now = now or utcnow()
+    quiz = attempt.quiz
+    if not key_shows(quiz.feedback, quiz.closes_at, now, attempt.submitted, response.locked):
+        return None
+    version = response.question_version
+    if embargoed_questions(db.session, now, [version.question_id]):
+        return held_item(response)
+    return review_item(response)
+
+
+def quiz_scores_visible(quiz, now=None):
+    """Tell whether this quiz's past scores may be listed: its rule allows, nothing embargoed."""
+    now = now or utcnow()
+    if not score_shows(quiz.feedback, quiz.closes_at, now, submitted=True):
         return False
-    if rule == "after_close":
-        closes = attempt.quiz.closes_at
-        return closes is not None and (now or utcnow()) >= closes
-    return True
+    pool = (sa.select(Question.id).join(quiz_set, quiz_set.c.set_id == Question.set_id)
+            .where(quiz_set.c.quiz_id == quiz.id))
+    return not embargoed_questions(db.session, now, pool)
 
 
 def result_responses(attempt):

@@ -8,7 +8,9 @@ from flask import render_template, request
 from quizapp.bank.models import Evidence, Question, Source
 from quizapp.domain.evidence import segments
 from quizapp.extensions import db
+from quizapp.quizzes.embargo import embargoed_questions
 from quizapp.sources import bp
+from quizapp.timeutil import utcnow
 
 HIGHLIGHT = re.compile(r"^(\d{1,7})-(\d{1,7})$")
 
@@ -31,14 +33,22 @@ def index():
 
 @bp.route("/<slug>")
 def read(slug):
-    """Show an article with every evidence passage marked and the requested one highlighted."""
+    """Show an article with the requested passage highlighted and, on request, all the others."""
     source = db.one_or_404(sa.select(Source).where(Source.slug == slug))
-    passages = db.session.execute(
-        sa.select(Evidence.start, Evidence.end).distinct()
+    citing = (
+        sa.select(Evidence.start, Evidence.end, Question.id)
         .join(Question, Question.current_version_id == Evidence.question_version_id)
         .where(Evidence.source_id == source.id, Question.retired.is_(False))
-    ).all()
+    )
+    rows = db.session.execute(citing).all()
+    hidden = embargoed_questions(db.session, utcnow(),
+                                 citing.with_only_columns(Question.id))
+    # A passage an embargoed question cites would point at its answer: never mark it.
+    held = {(start, end) for start, end, question in rows if question in hidden}
+    passages = sorted({(start, end) for start, end, _question in rows} - held)
     current = _requested_highlight(source.body)
-    parts = segments(source.body, [tuple(p) for p in passages], current)
+    show_all = request.args.get("passages") == "all"
+    parts = segments(source.body, passages if show_all else [], current)
     return render_template("sources/read.html", source=source, parts=parts, current=current,
-                           passage_count=len(passages))
+                           passage_count=len(passages), show_all=show_all,
+                           hl="{}-{}".format(*current) if current else None)

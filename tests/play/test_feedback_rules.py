@@ -1,5 +1,6 @@
 """No page shows the answer key before the quiz's feedback rule allows it."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -53,30 +54,64 @@ def test_answered_pages_do_not_leak_before_submission(client, bank_writer):
         assert not any(marker in page for marker in LEAK_MARKERS)
 
 
-def test_never_rule_shows_only_the_score(client, bank_writer):
-    """A quiz whose feedback is 'never' shows the score and no explanation."""
+def _result_page(client, attempt):
+    return client.get(f"/attempt/{attempt.public_id}/result").get_data(as_text=True)
+
+
+def _visible_text(page, attempt):
+    """Return the page without what differs between two attempts: ids, tokens, clock times."""
+    page = page.replace(attempt.public_id, "ID")
+    page = re.sub(r'value="[\w.-]{20,}"', "TOKEN", page)
+    return re.sub(r"\d{2} \w{3} \d{4} \d{2}:\d{2}", "TIME", page)
+
+
+def test_never_rule_hands_in_without_score_or_key(client, bank_writer):
+    """A quiz whose feedback is 'never' says the answers were handed in, and shows no score."""
     bank_writer.load(quizzes=[make_quiz(feedback="never")])
     attempt = start(client)
     answer_all(client, attempt)
     submit(client, attempt)
-    page = client.get(f"/attempt/{attempt.public_id}/result").get_data(as_text=True)
-    assert "<strong>7</strong> out of 7" in page
+    page = _result_page(client, attempt)
+    assert "Your answers were handed in." in page
+    assert "out of" not in page and "%" not in page.split("<main", 1)[1]
     assert not any(marker in page for marker in LEAK_MARKERS)
+    quiz_page = client.get("/quiz/test-quiz").get_data(as_text=True)
+    assert "Handed in" in quiz_page and "out of" not in quiz_page
+
+
+@pytest.mark.parametrize("rule", ["never", "after_close"])
+def test_hidden_score_is_no_oracle(app, bank_writer, rule):
+    """One right answer and one wrong answer per attempt give the very same pages."""
+    closes = datetime.now(UTC) + timedelta(days=1)
+    bank_writer.load(quizzes=[make_quiz(feedback=rule, closes_at=closes)])
+    pages = []
+    for answer in ("Ada Lovelace", "Grace Hopper"):
+        client = app.test_client()
+        attempt = start(client)
+        client.post(question_url(attempt, 1), data={"answer": answer, "go": "review"})
+        submit(client, attempt)
+        pages.append([_visible_text(client.get(url).get_data(as_text=True), attempt)
+                      for url in (f"/attempt/{attempt.public_id}/result", "/quiz/test-quiz")])
+    assert pages[0] == pages[1]
+    assert "Your answers were handed in." in pages[0][0]
 
 
 def test_after_close_waits_for_the_close(client, bank_writer):
-    """Explanations stay hidden while the quiz is open and show once it has closed."""
+    """Score and explanations stay hidden while the quiz is open and show once it has closed."""
     closes = datetime.now(UTC) + timedelta(days=1)
     bank_writer.load(quizzes=[make_quiz(feedback="after_close", closes_at=closes)])
     attempt = start(client)
+    answer_all(client, attempt)
     submit(client, attempt)
-    page = client.get(f"/attempt/{attempt.public_id}/result").get_data(as_text=True)
-    assert "EXPLANATION-" not in page
+    page = _result_page(client, attempt)
+    assert "EXPLANATION-" not in page and "out of" not in page
     assert "once the quiz closes" in page
     attempt.quiz.closes_at = datetime.now(UTC) - timedelta(minutes=1)
     db.session.commit()
-    page = client.get(f"/attempt/{attempt.public_id}/result").get_data(as_text=True)
+    page = _result_page(client, attempt)
     assert "EXPLANATION-single_choice" in page
+    assert "<strong>7</strong> out of 7" in page
+    assert "7 out of 7" in client.get("/quiz/test-quiz").get_data(as_text=True)
 
 
 def test_immediate_feedback_shows_after_answering_and_locks(client, bank_writer):

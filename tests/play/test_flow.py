@@ -64,6 +64,16 @@ def test_answers_are_saved_and_shown_again(client, bank_writer):
     assert "1 answered" in page
 
 
+def test_review_page_counts_answers_and_names_no_question(client, bank_writer):
+    """The review page is about the whole attempt: it says how many are answered."""
+    bank_writer.load()
+    attempt = start(client)
+    client.post(question_url(attempt, 1), data={"answer": "Grace Hopper", "go": "next"})
+    page = client.get(f"/attempt/{attempt.public_id}/review").get_data(as_text=True)
+    assert "Question 0" not in page and 'aria-current="step"' not in page
+    assert "1 of 7 questions answered" in page
+
+
 def test_closed_browser_resumes_the_same_attempt(client, app, bank_writer):
     """The quiz page offers to resume, and resuming goes to the first unanswered question."""
     bank_writer.load()

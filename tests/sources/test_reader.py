@@ -3,13 +3,31 @@
 from tests.factories import TEST_SOURCE_BODY
 
 
-def test_reader_marks_every_evidence_passage(client, bank_writer):
-    """Each distinct evidence passage of a live question is marked."""
+def test_reader_marks_passages_only_on_request(client, bank_writer):
+    """By default nothing is marked; a plain link (no JavaScript) marks every passage."""
     bank_writer.load()
     page = client.get("/sources/test-source").get_data(as_text=True)
+    assert "<mark" not in page and 'id="ev-' not in page
+    assert 'href="/sources/test-source?passages=all"' in page
+    assert "Show all 7 passages that answers in the quizzes rely on" in page
+    page = client.get("/sources/test-source?passages=all").get_data(as_text=True)
     assert page.count('<mark class="evidence-mark">') >= 5
-    assert "passages are marked" in page
+    assert "7 passages are marked" in page
     assert "is-current" not in page
+
+
+def test_highlight_stays_loud_and_alone(client, bank_writer):
+    """With ?hl= only that passage is marked, and the show-all link keeps it."""
+    bank_writer.load()
+    start = TEST_SOURCE_BODY.index("heard from 12 experts")
+    end = start + len("heard from 12 experts")
+    page = client.get(f"/sources/test-source?hl={start}-{end}").get_data(as_text=True)
+    assert page.count("<mark") == 1
+    assert f"/sources/test-source?hl={start}-{end}&amp;passages=all" in page
+    page = client.get(f"/sources/test-source?hl={start}-{end}&passages=all")\
+        .get_data(as_text=True)
+    assert page.count("is-current") == 1 and page.count("<mark") > 2
+    assert f'href="/sources/test-source?hl={start}-{end}">Hide them</a>' in page
 
 
 def test_link_highlights_and_anchors_the_passage(client, bank_writer):
