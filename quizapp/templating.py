@@ -1,6 +1,9 @@
 """Template filters and globals shared by every area."""
 
+from flask_babel import gettext
+
 from quizapp.domain.kinds import get_kind
+from quizapp.domain.provenance import provenance_label
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -16,6 +19,16 @@ def published_label(source):
     if source.date_precision == "month":
         return f"{MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def day_label(day):
+    """Return a full date as the app writes it: 31 March 2020."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def source_label(source):
+    """Return how the app names a source to learners, honest about its provenance."""
+    return provenance_label(source.outlet, source.provenance, gettext)
 
 
 def score_label(value):
@@ -34,6 +47,8 @@ def init_templating(app):
     """Register the filters and globals."""
     app.jinja_env.filters["published"] = published_label
     app.jinja_env.filters["score"] = score_label
+    app.jinja_env.filters["day"] = day_label
+    app.jinja_env.filters["source_label"] = source_label
     app.jinja_env.filters["plain_number"] = plain_number
     app.jinja_env.globals["kind_of"] = get_kind
     app.jinja_env.add_extension("jinja2.ext.do")

@@ -85,6 +85,7 @@ class BankWriter:
             (self.root / folder).mkdir(parents=True)
         (self.root / "sources" / "test-source.txt").write_text(
             "---\noutlet: Test Times\nheadline: A test article\npublished: 2019-02\n"
+            "provenance: verified\n"
             "url: https://example.org/article\n---\n" + source_body + "\n", "utf-8")
         if questions is None:
             questions = [make_question(kind) for kind in SAMPLE_QUESTIONS]

@@ -5,6 +5,7 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.bank.models import Evidence, Question, QuestionSet, QuestionVersion
 from quizapp.domain.kinds import get_kind
+from quizapp.domain.provenance import provenance_label
 
 
 def current_questions(session):
@@ -36,7 +37,9 @@ def question_record(question):
         "answer": answer,
         "explanation": version.explanation,
         "evidence": [
-            {"source": e.source.slug, "quote": e.quote, "start": e.start, "end": e.end}
+            {"source": e.source.slug, "quote": e.quote, "start": e.start, "end": e.end,
+             "outlet": e.source.outlet, "provenance": e.source.provenance,
+             "label": provenance_label(e.source.outlet, e.source.provenance)}
             for e in version.evidence
         ],
         "tags": list(version.tags),

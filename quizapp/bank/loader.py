@@ -9,7 +9,7 @@ from quizapp.bank.models import Evidence, Question, QuestionSet, QuestionVersion
 from quizapp.quizzes.models import Quiz
 
 SOURCE_FIELDS = ("outlet", "headline", "published", "date_precision", "date_note", "url",
-                 "trimmed", "body")
+                 "trimmed", "body", "provenance", "provenance_note", "stamped")
 QUIZ_FIELDS = ("title", "description", "join_code", "question_count", "shuffle_questions",
                "shuffle_choices", "time_limit_minutes", "attempts_allowed", "feedback",
                "opens_at", "closes_at")

@@ -23,6 +23,11 @@ class Source(db.Model):
     date_note: Mapped[str] = mapped_column(sa.Text, default="")
     url: Mapped[str | None] = mapped_column(sa.String(500))
     trimmed: Mapped[str] = mapped_column(sa.Text, default="")
+    # What is known of the page (see quizapp.domain.provenance), beside what it claims.
+    provenance: Mapped[str] = mapped_column(sa.String(20), default="unverified")
+    provenance_note: Mapped[str] = mapped_column(sa.Text, default="")
+    # The date the page itself shows, kept when it is not the date we use (`published`).
+    stamped: Mapped[date | None] = mapped_column(sa.Date)
     body: Mapped[str] = mapped_column(sa.Text)
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -42,6 +42,9 @@ class SourceDoc:
     url: str | None
     trimmed: str
     body: str
+    provenance: str = "unverified"
+    provenance_note: str = ""
+    stamped: date | None = None
 
     @property
     def content_hash(self):

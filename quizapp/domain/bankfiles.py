@@ -24,6 +24,7 @@ from quizapp.domain.bankdefs import (
     SourceDoc,
 )
 from quizapp.domain.kinds import KINDS
+from quizapp.domain.provenance import DEFAULT_STATUS, STATUSES
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 JOIN_CODE = re.compile(r"^[A-Z0-9]{4,12}$")
@@ -95,7 +96,8 @@ def read_bank(root):
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-SOURCE_KEYS = {"outlet", "headline", "published", "date_note", "url", "trimmed", "seed"}
+SOURCE_KEYS = {"outlet", "headline", "published", "date_note", "url", "trimmed", "seed",
+               "provenance", "provenance_note", "stamped"}
 
 
 def _parse_published(value):
@@ -136,6 +138,12 @@ def read_source(reader, path):
     except ValueError as error:
         problems.append(str(error))
         published, precision = None, "unknown"
+    provenance = meta.get("provenance", DEFAULT_STATUS)
+    if provenance not in STATUSES:
+        problems.append(f"provenance must be one of {', '.join(STATUSES)}")
+    stamped = meta.get("stamped")
+    if stamped is not None and (not isinstance(stamped, date) or isinstance(stamped, datetime)):
+        problems.append("stamped must be a full date, YYYY-MM-DD, or left out")
     url = meta.get("url")
     if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
         problems.append("url must be an http(s) address or null")
@@ -149,7 +157,9 @@ def read_source(reader, path):
     return SourceDoc(slug=slug, outlet=meta["outlet"].strip(), headline=meta["headline"].strip(),
                      published=published, date_precision=precision,
                      date_note=str(meta.get("date_note") or "").strip(), url=url,
-                     trimmed=str(meta.get("trimmed") or "").strip(), body=body)
+                     trimmed=str(meta.get("trimmed") or "").strip(), body=body,
+                     provenance=provenance, stamped=stamped,
+                     provenance_note=str(meta.get("provenance_note") or "").strip())
 
 
 def _check_common(raw, sources):

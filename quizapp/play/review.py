@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 
+from flask_babel import gettext
+
 from quizapp.domain.evidence import anchor_id, text_fragment_url
 from quizapp.domain.kinds import get_kind
+from quizapp.domain.provenance import provenance_label
 
 
 @dataclass(frozen=True)
@@ -12,6 +15,8 @@ class EvidenceLink:
 
     quote: str
     outlet: str
+    # How the app names the source: "A copy of a Reuters report", not just "Reuters".
+    source_label: str
     source_slug: str
     highlight: str
     anchor: str
@@ -73,6 +78,7 @@ def review_item(response):
         evidence=[
             EvidenceLink(
                 quote=e.quote, outlet=e.source.outlet, source_slug=e.source.slug,
+                source_label=provenance_label(e.source.outlet, e.source.provenance, gettext),
                 highlight=f"{e.start}-{e.end}", anchor=anchor_id(e.start, e.end),
                 original_url=text_fragment_url(e.source.url, e.quote) if e.source.url else None,
             )
