@@ -14,31 +14,46 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_environment_overrides_defaults(monkeypatch):
     """DATABASE_URL and SECRET_KEY from the environment win over the defaults."""
     monkeypatch.setenv("DATABASE_URL", "postgres://u@h/db")
-    monkeypatch.setenv("SECRET_KEY", "from-env")
+    monkeypatch.setenv("SECRET_KEY", "from-env-" + "x" * 32)
     app = create_app()
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
-    assert app.config["SECRET_KEY"] == "from-env"
+    assert app.config["SECRET_KEY"] == "from-env-" + "x" * 32
 
 
 def test_default_database_is_sqlite_in_instance(monkeypatch):
     """Without DATABASE_URL the app uses a SQLite file in the instance folder."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    app = create_app()
+    app = create_app({"TESTING": True})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == (
         "sqlite:///" + str(Path(app.instance_path) / "quizapp.sqlite"))
 
 
-def test_production_refuses_the_default_secret(monkeypatch):
-    """In production the app will not start with the built-in secret."""
-    monkeypatch.setenv("QUIZAPP_ENV", "production")
+@pytest.mark.parametrize("environment", [None, "production", "development"])
+@pytest.mark.parametrize("secret", [config.DEFAULT_SECRET_KEY, "x", "s" * 31, b"b" * 31, ""])
+def test_serving_refuses_the_default_or_a_short_secret(monkeypatch, environment, secret):
+    """Outside debug and testing the app will not start with a weak secret, whatever QUIZAPP_ENV."""
+    if environment is None:
+        monkeypatch.delenv("QUIZAPP_ENV", raising=False)
+    else:
+        monkeypatch.setenv("QUIZAPP_ENV", environment)
     monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
     with pytest.raises(RuntimeError, match="Set SECRET_KEY"):
-        create_app({"SECRET_KEY": config.DEFAULT_SECRET_KEY})
+        create_app({"SECRET_KEY": secret})
+
+
+def test_a_long_secret_serves_and_debug_or_testing_accept_any(monkeypatch):
+    """A 32-byte secret starts; debug and testing may use the built-in one."""
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    assert create_app({"SECRET_KEY": "s" * 32}).config["SECRET_KEY"] == "s" * 32
+    assert create_app({"SECRET_KEY": config.DEFAULT_SECRET_KEY, "TESTING": True}).testing
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    assert create_app({"SECRET_KEY": config.DEFAULT_SECRET_KEY}).debug
 
 
 def test_serve_writes_a_secret_once(tmp_path):
     """The laptop command stores a random secret in the instance folder the first time."""
-    app = create_app({"SECRET_KEY": config.DEFAULT_SECRET_KEY})
+    app = create_app({"SECRET_KEY": config.DEFAULT_SECRET_KEY, "TESTING": True})
     app.instance_path = str(tmp_path)
     assert ensure_instance_secret(app)
     secret = app.config["SECRET_KEY"]

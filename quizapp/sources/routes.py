@@ -29,7 +29,7 @@ def index():
     return render_template("sources/index.html", sources=sources)
 
 
-@bp.route("/<slug>")
+@bp.route("/<slug:slug>")
 def read(slug):
     """Show an article with every evidence passage marked and the requested one highlighted."""
     source = db.one_or_404(sa.select(Source).where(Source.slug == slug))
