@@ -31,7 +31,7 @@ class PublicIdConverter(BaseConverter):
 class PositionConverter(IntegerConverter):
     """A question's position in an attempt: 1 to MAX_POSITION."""
 
-    regex = r"\d{1,9}"
+    regex = r"[0-9]{1,9}"  # not \d, which matches every script's digits
 
     def __init__(self, url_map):
         super().__init__(url_map, min=1, max=MAX_POSITION)
