@@ -71,6 +71,10 @@ def check_request():
 def _check_form():
     """Refuse forms with too many fields or with control characters in them."""
     form = request.form  # parsing applies MAX_CONTENT_LENGTH and MAX_FORM_MEMORY_SIZE
+    if request.content_length is None and getattr(request.stream, "is_exhausted", False):
+        # Werkzeug cuts a body sent without Content-Length (chunked) at MAX_CONTENT_LENGTH
+        # and parses what it read: refuse one that reached the limit instead.
+        raise RequestEntityTooLarge()
     parts = current_app.config["MAX_FORM_PARTS"]
     # Werkzeug counts multipart fields only; count url-encoded ones the same way.
     fields = list(form.items(multi=True))
