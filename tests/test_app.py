@@ -126,3 +126,11 @@ def test_serve_writes_a_secret_then_serves_and_refuses_a_short_one(app, bank_wri
     result = app.test_cli_runner().invoke(args=["serve"])
     assert result.exit_code != 0 and "Set SECRET_KEY" in str(result.exception)
     assert len(served) == 1
+
+
+def test_readme_documents_every_setting():
+    """Each default setting is in the README's table, so operators know what they can raise."""
+    readme = (ROOT / "README.md").read_text()
+    table = readme[readme.index("### Limits and every setting"):]
+    missing = [key for key in (*config.DEFAULTS, "BANK_DIR") if f"`{key}`" not in table]
+    assert not missing

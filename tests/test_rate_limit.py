@@ -31,13 +31,13 @@ def _redis_or_skip():
         pytest.skip(message)
 
 
-def _make_app(database_url, storage, prefix=None):
+def _make_app(database_url, storage, prefix=None, redis_url=REDIS_URL):
     """Return an app whose join limit is LIMIT, counting in `storage`."""
     settings = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
                 "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test-secret",
                 "JOIN_RATE_LIMIT": LIMIT, "RATELIMIT_STORAGE_URI": "memory://"}
     if storage == "redis":
-        settings["RATELIMIT_STORAGE_URI"] = REDIS_URL
+        settings["RATELIMIT_STORAGE_URI"] = redis_url
         # A prefix of this run's own: parallel runs never share (nor delete) counters.
         settings["RATELIMIT_STORAGE_OPTIONS"] = {
             "key_prefix": prefix or f"quizapp-test-{uuid.uuid4().hex}",
@@ -132,3 +132,16 @@ def test_redis_counts_are_shared_between_workers(database_url, bank_writer):
             clear_database()
             db.engine.dispose()
     assert counts == {"memory": 400, "redis": 429}
+
+
+def test_an_unreachable_redis_does_not_stop_learners(database_url, bank_writer):
+    """With the limit store down, joining still works (counted in memory meanwhile)."""
+    app = _make_app(database_url, "redis", redis_url="redis://127.0.0.1:1")
+    with app.app_context():
+        bank_writer.load()
+        client = app.test_client()
+        assert _guess(client, code="TEST01").status_code == 302
+        statuses = [_guess(client).status_code for _ in range(5)]
+        clear_database()
+        db.engine.dispose()
+    assert set(statuses) <= {400, 429} and statuses[0] == 400
