@@ -19,7 +19,7 @@ MAX_POSITION = 10_000
 class SlugConverter(BaseConverter):
     """A quiz or source slug, as the bank files define it: a-z, 0-9 and -, 80 at most."""
 
-    regex = r"[a-z0-9][a-z0-9-]{0,79}"
+    regex = r"[a-z0-9][a-z0-9-]{0,79}"  # bankfiles.SLUG without its anchors
 
 
 class PublicIdConverter(BaseConverter):

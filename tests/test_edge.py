@@ -5,7 +5,10 @@ import io
 
 import pytest
 import sqlalchemy as sa
+from flask import abort
 
+from quizapp.domain.bankfiles import SLUG
+from quizapp.edge import SlugConverter
 from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
 from tests.play.helpers import question_url, start
@@ -222,3 +225,22 @@ def test_wrong_method_gets_a_readable_405(client):
     response = client.get("/join")
     _assert_page(response, 405, "does not work here")
     assert "POST" in response.headers["Allow"]
+
+
+def test_slug_urls_follow_the_bank_slug_rule():
+    """The URL converter accepts exactly the slugs the bank loader accepts."""
+    assert SLUG.pattern == f"^{SlugConverter.regex}$"
+
+
+def test_other_refusals_get_the_layout_too(app, client):
+    """Any other HTTP error a view raises is explained in the layout, with its own status."""
+    @app.route("/teapot-test")
+    def teapot():
+        abort(418)
+
+    @app.route("/unavailable-test")
+    def unavailable():
+        abort(503)
+
+    _assert_page(client.get("/teapot-test"), 418, "could not be read")
+    _assert_page(client.get("/unavailable-test"), 503, "Something went wrong")

@@ -51,7 +51,8 @@ def not_found(error):
                            message=_("There is no page at this address.")), 404
 
 
-# What a person is told for each refused request; other codes fall back to the 400 text.
+# What a person is told for each refused request; other 4xx codes get the 400 text, and
+# 5xx codes the 500 text.
 # Werkzeug's own descriptions are technical and untranslated, so they are never shown.
 ERROR_TEXTS = {
     400: (_l("That request could not be read"),
@@ -62,6 +63,8 @@ ERROR_TEXTS = {
           _l("Nothing was saved: the form was larger than this site accepts.")),
     429: (_l("Too many tries"),
           _l("You have tried that too often. Wait a minute, then try again.")),
+    500: (_l("Something went wrong"),
+          _l("Your answers so far are saved. Try again in a moment.")),
 }
 
 
@@ -70,7 +73,8 @@ def refused(error):
     """Explain a refused request in the site's layout, keeping its status and headers."""
     if error.code is None or error.code < 400:
         return error
-    title, message = ERROR_TEXTS.get(error.code, ERROR_TEXTS[400])
+    fallback = 400 if error.code < 500 else 500
+    title, message = ERROR_TEXTS.get(error.code, ERROR_TEXTS[fallback])
     if getattr(error, "explained", False):
         message = error.description  # the app's own explanation, already translated
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
