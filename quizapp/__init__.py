@@ -3,10 +3,11 @@
 import os
 from pathlib import Path
 
+import click
 from flask import Flask
 
-from quizapp import config
-from quizapp.extensions import babel, csrf, db, migrate, talisman
+from quizapp import config, edge
+from quizapp.extensions import babel, csrf, db, limiter, migrate, talisman
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
@@ -32,11 +33,15 @@ def create_app(test_config=None):
     if test_config is not None:
         app.config.from_mapping(test_config)
     _finish_config(app)
+    if _serves_now(app):
+        check_secret(app)
 
+    edge.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app)
+    limiter.init_app(app)
     talisman.init_app(
         app,
         force_https=app.config["FORCE_HTTPS"],
@@ -62,7 +67,7 @@ def create_app(test_config=None):
 
 
 def _finish_config(app):
-    """Fill in derived settings and refuse unsafe production settings."""
+    """Fill in derived settings."""
     uri = app.config.get("SQLALCHEMY_DATABASE_URI")
     if not uri:
         os.makedirs(app.instance_path, exist_ok=True)
@@ -70,6 +75,26 @@ def _finish_config(app):
     app.config["SQLALCHEMY_DATABASE_URI"] = config.normalise_database_url(uri)
     if app.config.get("BANK_DIR") is None:
         app.config["BANK_DIR"] = str(BUNDLED_BANK_DIR)
-    in_production = os.environ.get("QUIZAPP_ENV") == "production"
-    if in_production and app.config["SECRET_KEY"] == config.DEFAULT_SECRET_KEY:
-        raise RuntimeError("Set SECRET_KEY (environment or instance/config.py) before serving.")
+
+
+def _serves_now(app):
+    """Tell whether this app is about to serve requests with the secret it has now.
+
+    A WSGI server (gunicorn) and `flask run` serve at once. Other commands do not serve,
+    except `serve`, which writes a secret first and then checks it.
+    """
+    if app.debug or app.testing:
+        return False
+    command = click.get_current_context(silent=True)
+    return command is None or command.info_name == "run"
+
+
+def check_secret(app):
+    """Refuse the built-in SECRET_KEY, or one too short to resist guessing."""
+    secret = app.config.get("SECRET_KEY") or ""
+    size = len(secret.encode() if isinstance(secret, str) else secret)
+    if secret == config.DEFAULT_SECRET_KEY or size < config.MIN_SECRET_KEY_BYTES:
+        raise RuntimeError(
+            f"Set SECRET_KEY to a random value of at least {config.MIN_SECRET_KEY_BYTES} bytes "
+            "(environment or instance/config.py) before serving, for example: "
+            "export SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')")

@@ -30,11 +30,14 @@ def ensure_instance_secret(app):
 @with_appcontext
 def serve_command(host, port):
     """Upgrade the database, load the bundled bank and serve the app."""
+    from quizapp import check_secret
     from quizapp.bank.cli import load_folder
 
     app = current_app._get_current_object()
     if ensure_instance_secret(app):
         click.echo(f"Wrote a new SECRET_KEY to {Path(app.instance_path) / 'config.py'}")
+    if not (app.debug or app.testing):
+        check_secret(app)
     upgrade()
     counts = load_folder(app.config["BANK_DIR"])
     click.echo("Bundled bank: " + (", ".join(f"{n} {w}" for w, n in sorted(counts.items()))

@@ -2,7 +2,10 @@
 
 import os
 
-DEFAULT_SECRET_KEY = "dev-only-change-me"  # noqa: S105 - refused in production, see create_app
+DEFAULT_SECRET_KEY = "dev-only-change-me"  # noqa: S105 - refused when serving, see create_app
+
+# A secret shorter than this (in bytes) is refused outside debug and testing.
+MIN_SECRET_KEY_BYTES = 32
 
 DEFAULTS = {
     "SECRET_KEY": DEFAULT_SECRET_KEY,
@@ -14,12 +17,29 @@ DEFAULTS = {
     "WTF_CSRF_TIME_LIMIT": None,  # a quiz page may stay open for a whole lesson
     "FORCE_HTTPS": False,
     "BABEL_DEFAULT_LOCALE": "en",
+    # Request size limits: a learner's form is a few kilobytes. Raise them for uploads.
+    "MAX_CONTENT_LENGTH": 64 * 1024,  # bytes in one request body
+    "MAX_FORM_MEMORY_SIZE": 64 * 1024,  # bytes in one form field
+    "MAX_FORM_PARTS": 200,  # fields in one form
+    # Number of proxies in front of the app whose X-Forwarded-For/-Proto headers are trusted.
+    "TRUSTED_PROXIES": 0,
+    # Rate limits (Flask-Limiter); memory:// counts per worker process, use Redis with several.
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_STORAGE_OPTIONS": {},
+    "RATELIMIT_STRATEGY": "fixed-window",
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "RATELIMIT_SWALLOW_ERRORS": True,  # if Redis is down, serve learners rather than fail
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+    # Wrong join codes one client may type (successful joins do not count).
+    "JOIN_RATE_LIMIT": "20 per minute; 200 per hour",
 }
 
 # Environment variables read on top of the defaults and instance/config.py.
 ENVIRONMENT_KEYS = {
     "SECRET_KEY": "SECRET_KEY",
     "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
 }
 
 

@@ -53,6 +53,9 @@ def app(database_url, tmp_path):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
         "SECRET_KEY": "test-secret",
+        # Counters live in this app alone, so no test is throttled by another's requests
+        # (nor by a RATELIMIT_STORAGE_URI in the developer's environment).
+        "RATELIMIT_STORAGE_URI": "memory://",
     })
     with app.app_context():
         yield app

@@ -1,9 +1,12 @@
 """Views of the home page and joining a quiz by its code."""
 
-from flask import redirect, render_template, url_for
+from flask import current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
 
+from quizapp.extensions import limiter
 from quizapp.main import bp
 from quizapp.play import services
 from quizapp.play.forms import JoinForm
@@ -17,7 +20,18 @@ def index():
                            form=JoinForm())
 
 
+def _join_limit():
+    """Return the configured limit on wrong join codes per client."""
+    return current_app.config["JOIN_RATE_LIMIT"]
+
+
+def _wrong_code(response):
+    """Tell whether a join attempt failed, so that only wrong guesses count."""
+    return response.status_code != 302
+
+
 @bp.post("/join")
+@limiter.limit(_join_limit, deduct_when=_wrong_code)
 def join():
     """Open the quiz whose join code was typed."""
     form = JoinForm()
@@ -35,6 +49,36 @@ def not_found(error):
     """Say the page does not exist."""
     return render_template("main/error.html", title=_("Page not found"),
                            message=_("There is no page at this address.")), 404
+
+
+# What a person is told for each refused request; other 4xx codes get the 400 text, and
+# 5xx codes the 500 text.
+# Werkzeug's own descriptions are technical and untranslated, so they are never shown.
+ERROR_TEXTS = {
+    400: (_l("That request could not be read"),
+          _l("Nothing was saved. Go back, reload the page and try again.")),
+    405: (_l("That does not work here"),
+          _l("This page cannot be used that way. Go back and use its links and buttons.")),
+    413: (_l("That was too much to send"),
+          _l("Nothing was saved: the form was larger than this site accepts.")),
+    429: (_l("Too many tries"),
+          _l("You have tried that too often. Wait a minute, then try again.")),
+    500: (_l("Something went wrong"),
+          _l("Your answers so far are saved. Try again in a moment.")),
+}
+
+
+@bp.app_errorhandler(HTTPException)
+def refused(error):
+    """Explain a refused request in the site's layout, keeping its status and headers."""
+    if error.code is None or error.code < 400:
+        return error
+    fallback = 400 if error.code < 500 else 500
+    title, message = ERROR_TEXTS.get(error.code, ERROR_TEXTS[fallback])
+    if getattr(error, "explained", False):
+        message = error.description  # the app's own explanation, already translated
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return render_template("main/error.html", title=title, message=message), error.code, headers
 
 
 @bp.app_errorhandler(CSRFError)

@@ -5,6 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length, Regexp
 
+from quizapp.domain.usertext import clean_display_name
+
 
 class StartForm(FlaskForm):
     """The learner's display name, and a one-time token against double starts."""
@@ -13,7 +15,8 @@ class StartForm(FlaskForm):
         _l("Your name"),
         validators=[DataRequired(_l("Type the name your teacher will see.")),
                     Length(max=60, message=_l("Keep your name under 60 characters."))],
-        filters=[lambda value: " ".join(value.split()) if value else value],
+        # Cleaned before it is checked: a name of invisible characters is an empty name.
+        filters=[lambda value: clean_display_name(value) if value else value],
     )
     start_token = HiddenField(validators=[DataRequired(), Regexp(r"^[0-9a-f-]{36}$")])
 

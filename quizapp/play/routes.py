@@ -25,7 +25,7 @@ def _attempt_or_404(public_id):
     return attempt
 
 
-@bp.route("/quiz/<slug>")
+@bp.route("/quiz/<slug:slug>")
 def quiz(slug):
     """Show a quiz's rules and the form to start it or resume."""
     quiz = _quiz_or_404(slug)
@@ -37,7 +37,7 @@ def quiz(slug):
                            is_open=quiz.is_open(utcnow()), scores_visible=scores_visible)
 
 
-@bp.post("/quiz/<slug>/start")
+@bp.post("/quiz/<slug:slug>/start")
 def start(slug):
     """Start an attempt (or resume the unfinished one) and go to its first open question."""
     quiz = _quiz_or_404(slug)
@@ -55,7 +55,7 @@ def start(slug):
     return redirect(url_for("play.resume", public_id=attempt.public_id))
 
 
-@bp.route("/attempt/<public_id>")
+@bp.route("/attempt/<public_id:public_id>")
 def resume(public_id):
     """Go to the first unanswered question, or the result when submitted."""
     attempt = _attempt_or_404(public_id)
@@ -68,7 +68,7 @@ def resume(public_id):
     return redirect(url_for("play.question", public_id=public_id, position=unanswered[0]))
 
 
-@bp.route("/attempt/<public_id>/q/<int:position>", methods=["GET", "POST"])
+@bp.route("/attempt/<public_id:public_id>/q/<position:position>", methods=["GET", "POST"])
 def question(public_id, position):
     """Show one question, and save the answer given to it."""
     attempt = _attempt_or_404(public_id)
@@ -116,7 +116,7 @@ def _after_answer(attempt, response, go):
     return url_for("play.question", public_id=attempt.public_id, position=position)
 
 
-@bp.route("/attempt/<public_id>/review", methods=["GET", "POST"])
+@bp.route("/attempt/<public_id:public_id>/review", methods=["GET", "POST"])
 def review(public_id):
     """List answered and unanswered questions, and submit the attempt."""
     attempt = _attempt_or_404(public_id)
@@ -132,7 +132,7 @@ def review(public_id):
     return render_template("play/review.html", attempt=attempt, steps=steps, form=form)
 
 
-@bp.route("/attempt/<public_id>/result")
+@bp.route("/attempt/<public_id:public_id>/result")
 def result(public_id):
     """Show the score and, when the rules allow, every answer with its evidence."""
     attempt = _attempt_or_404(public_id)

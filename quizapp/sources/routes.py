@@ -31,7 +31,7 @@ def index():
     return render_template("sources/index.html", sources=sources)
 
 
-@bp.route("/<slug>")
+@bp.route("/<slug:slug>")
 def read(slug):
     """Show an article with the requested passage highlighted and, on request, all the others."""
     source = db.one_or_404(sa.select(Source).where(Source.slug == slug))

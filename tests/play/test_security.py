@@ -1,9 +1,13 @@
-"""Forged forms change nothing, and responses carry security headers."""
+"""Forged forms change nothing, names hide nothing, and responses carry security headers."""
 
+import pytest
 import sqlalchemy as sa
 
+from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.play.models import Attempt
+from tests.conftest import clear_database
+from tests.play.helpers import START_TOKEN, perfect_form, question_url, start, submit
 
 
 def test_start_without_csrf_token_is_refused(csrf_app, bank_writer):
@@ -31,3 +35,102 @@ def test_unknown_pages_are_friendly_404s(client):
     response = client.get("/attempt/nope/q/1")
     assert response.status_code == 404
     assert "There is no page at this address" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("\u202eAnn\u202c", "Ann"),
+    ("A\u200bnn\u200d \u00a0Lee\n", "Ann Lee"),
+    ("\uff21nn\u2066", "Ann"),
+])
+def test_display_names_are_stored_without_invisible_characters(client, bank_writer, typed,
+                                                               stored):
+    """Bidi overrides, zero-width and other format characters never reach the teacher."""
+    bank_writer.load()
+    attempt = start(client, name=typed)
+    assert attempt.display_name == stored
+    submit(client, attempt)
+    page = client.get(f"/attempt/{attempt.public_id}/result").get_data(as_text=True)
+    assert f"· {stored}</p>" in page
+
+
+@pytest.mark.parametrize("typed", ["\u200b\u200b", "\u202e\u202c", "\u3164", " \n "])
+def test_a_name_of_only_invisible_characters_is_refused(client, bank_writer, typed):
+    """A name that cleans to nothing gets the name message and makes no attempt."""
+    bank_writer.load()
+    response = client.post("/quiz/test-quiz/start", data={
+        "display_name": typed, "start_token": "11111111-2222-3333-4444-555555555555"})
+    assert response.status_code == 400
+    assert "Type the name your teacher will see" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Attempt.id))) == 0
+
+
+def test_a_name_that_normalises_over_the_limit_is_refused(client, bank_writer):
+    """The length limit applies to the name as shown, after normalisation widens it."""
+    bank_writer.load()
+    response = client.post("/quiz/test-quiz/start", data={
+        "display_name": "\ufdfa" * 4, "start_token": "11111111-2222-3333-4444-555555555555"})
+    assert response.status_code == 400
+    assert "Keep your name under 60 characters" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Attempt.id))) == 0
+
+
+def test_every_page_of_an_attempt_is_kept_out_of_caches(client, bank_writer):
+    """Quiz, question, review and result pages (and their redirects) say no-store."""
+    bank_writer.load()
+    attempt = start(client)
+    base = f"/attempt/{attempt.public_id}"
+    urls = ["/quiz/test-quiz", base, question_url(attempt, 1), f"{base}/review"]
+    for url in urls:
+        assert client.get(url).headers["Cache-Control"] == "no-store", url
+    answered = client.post(question_url(attempt, 1), data=perfect_form(attempt.responses[0]))
+    assert answered.headers["Cache-Control"] == "no-store"
+    assert submit(client, attempt).headers["Cache-Control"] == "no-store"
+    result = client.get(f"{base}/result")
+    assert result.status_code == 200 and result.headers["Cache-Control"] == "no-store"
+
+
+def test_session_cookie_is_http_only_and_same_site_lax_over_http(client, bank_writer):
+    """The learner cookie cannot be read by scripts nor sent by other sites' forms."""
+    bank_writer.load()
+    start(client)
+    cookie = client.get_cookie("session")
+    assert cookie.http_only and cookie.same_site == "Lax" and not cookie.secure
+    assert "Strict-Transport-Security" not in client.get("/").headers
+
+
+@pytest.fixture
+def https_app(database_url):
+    """Return an app configured for TLS, as behind a production proxy."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
+                      "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test-secret",
+                      "FORCE_HTTPS": True, "TRUSTED_PROXIES": 1,
+                      "RATELIMIT_STORAGE_URI": "memory://"})
+    with app.app_context():
+        yield app
+        clear_database()
+        db.engine.dispose()
+
+
+def test_with_force_https_cookie_is_secure_and_hsts_is_sent(https_app, bank_writer):
+    """Over HTTPS the cookie is Secure and HSTS is sent; plain HTTP is redirected."""
+    bank_writer.load()
+    client = https_app.test_client()
+    plain = client.get("/quiz/test-quiz")
+    assert plain.status_code == 302 and plain.location.startswith("https://")
+    secure = https_app.test_client()
+    page = secure.get("/quiz/test-quiz", base_url="https://localhost")
+    assert "max-age=" in page.headers["Strict-Transport-Security"]
+    token = START_TOKEN.search(page.get_data(as_text=True)).group(1)
+    secure.post("/quiz/test-quiz/start", base_url="https://localhost",
+                data={"display_name": "Ann", "start_token": token})
+    cookie = secure.get_cookie("session", domain="localhost")
+    assert cookie.secure and cookie.http_only and cookie.same_site == "Lax"
+
+
+def test_behind_a_trusted_proxy_forwarded_https_counts_as_https(https_app, bank_writer):
+    """With TRUSTED_PROXIES, a proxy's X-Forwarded-Proto: https is served, not redirected."""
+    bank_writer.load()
+    response = https_app.test_client().get("/quiz/test-quiz",
+                                           headers={"X-Forwarded-Proto": "https"})
+    assert response.status_code == 200
+    assert "Strict-Transport-Security" in response.headers
