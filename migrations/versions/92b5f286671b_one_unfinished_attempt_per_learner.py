@@ -22,7 +22,8 @@ UNSUBMITTED = sa.text('submitted_at IS NULL')
 
 attempt = sa.table(
     'attempt', sa.column('id'), sa.column('quiz_id'), sa.column('learner_key'),
-    sa.column('started_at'), sa.column('submitted_at'), sa.column('score'))
+    sa.column('started_at'), sa.column('submitted_at', sa.DateTime(timezone=True)),
+    sa.column('score'))
 response = sa.table(
     'response', sa.column('id'), sa.column('attempt_id'), sa.column('question_version_id'),
     sa.column('answer', sa.JSON), sa.column('answered_at'), sa.column('score'))

@@ -27,7 +27,7 @@ from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
 from tests.play.helpers import perfect_form
 
-LEARNERS = 12
+LEARNERS = 24
 ROUNDS = 2
 WORKERS = 3
 THREADS_PER_WORKER = 4
@@ -49,8 +49,8 @@ def server(app, database_url, bank_writer, tmp_path):
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": SERVER_SECRET}
     command = [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS),
                "--threads", str(THREADS_PER_WORKER), "--bind", f"127.0.0.1:{port}",
-               "--error-logfile", str(log), "--graceful-timeout", "5",
-               "quizapp:create_app({'WTF_CSRF_ENABLED': False})"]
+               "--error-logfile", str(log), "--capture-output", "--graceful-timeout", "5",
+               "quizapp:create_app({'WTF_CSRF_ENABLED': False, 'FORCE_HTTPS': False})"]
     process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
     try:
         _wait_until_serving(port, process)
@@ -177,10 +177,8 @@ def simulate(app, address):
 
 def test_many_learners_racing_lose_no_acknowledged_answer(app, server):
     """Every acknowledged answer is stored once and counted; every attempt scored once."""
-    began = time.monotonic()
     with ThreadPoolExecutor(LEARNERS) as pool:
         learners = list(pool.map(lambda _: simulate(app, server), range(LEARNERS)))
-    assert time.monotonic() - began < 45
     failures = [s for learner in learners for s in learner.statuses if s[2] >= 500]
     assert failures == []
     db.session.expire_all()
@@ -192,6 +190,7 @@ def test_many_learners_racing_lose_no_acknowledged_answer(app, server):
             attempt = attempts[public_id]
             assert attempt.submitted
             assert len(attempt.responses) == attempt.max_score
+            assert all(r.score is not None for r in attempt.responses)
             counted = {r.position for r in attempt.responses if r.score == 1}
             stored = {r.position for r in attempt.responses if r.answer is not None}
             assert counted == stored == saved
