@@ -154,3 +154,14 @@ def test_database_refuses_a_second_unfinished_attempt(client, bank_writer):
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
+
+
+def test_answer_from_a_tab_left_open_after_hand_in_says_it_was_not_saved(client, bank_writer):
+    """An answer posted after the attempt was handed in is refused, and the page says so."""
+    bank_writer.load()
+    attempt = start(client)
+    client.post(f"/attempt/{attempt.public_id}/review")
+    late = client.post(question_url(attempt, 1), data=perfect_form(attempt.responses[0]))
+    assert not acknowledged(late)
+    assert "was not saved" in client.get(late.location).get_data(as_text=True)
+    assert fresh(attempt).responses[0].answer is None
