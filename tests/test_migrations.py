@@ -5,14 +5,22 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask import current_app
 
 from quizapp.bank.models import QuestionVersion
 from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
 from quizapp.quizzes.models import Quiz
 
-# The revision before the index that allows one unsubmitted attempt per learner and quiz.
-BEFORE_ONE_OPEN_ATTEMPT = "080165224b2e"
+# The revision that allows one unsubmitted attempt per learner and quiz.
+ONE_OPEN_ATTEMPT = "92b5f286671b"
+
+
+def revision_before(revision):
+    """Return the revision a migration is applied on top of."""
+    config = current_app.extensions["migrate"].migrate.get_config()
+    return ScriptDirectory.from_config(config).get_revision(revision).down_revision
 
 
 def test_migrated_database_matches_the_models(app):
@@ -51,7 +59,7 @@ def test_upgrade_closes_unfinished_attempts_that_raced_starts_duplicated(app, ba
                                 .where(QuestionVersion.kind == "single_choice"))
     quiz_id = db.session.scalar(sa.select(Quiz.id))
     db.session.close()
-    downgrade(revision=BEFORE_ONE_OPEN_ATTEMPT)
+    downgrade(revision=revision_before(ONE_OPEN_ATTEMPT))
     try:
         attempt, response = db.metadata.tables["attempt"], db.metadata.tables["response"]
         rows = {"answered": ("ann", None, 1), "empty": ("ann", None, 2), "newest": ("ann", None, 3),
