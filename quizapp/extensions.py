@@ -36,10 +36,18 @@ talisman = Talisman()
 limiter = Limiter(key_func=get_remote_address)
 
 
+# How long a SQLite writer waits for another to commit before "database is locked".
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
 @event.listens_for(Engine, "connect")
 def _enforce_sqlite_foreign_keys(dbapi_connection, connection_record):
-    """Make SQLite check foreign keys as PostgreSQL does."""
+    """Make SQLite check foreign keys as PostgreSQL does, and let writers queue."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Several server processes share the file: with WAL readers never wait for a
+        # writer, and a writer waits its turn instead of failing at once.
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()

@@ -15,6 +15,13 @@ from quizapp.timeutil import UTCDateTime, utcnow
 class Attempt(db.Model):
     """One learner's run through a quiz; scored once on submission, then immutable."""
 
+    __table_args__ = (
+        # At most one unfinished attempt per learner and quiz, whatever races the starts.
+        sa.Index("uq_attempt_unsubmitted_quiz_id_learner_key", "quiz_id", "learner_key",
+                 unique=True, sqlite_where=sa.text("submitted_at IS NULL"),
+                 postgresql_where=sa.text("submitted_at IS NULL")),
+    )
+
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(sa.String(36), unique=True)
     # The start form's one-time token: a double-clicked start makes one attempt, not two.
@@ -25,6 +32,8 @@ class Attempt(db.Model):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Written, only while unsubmitted, by every save: the row write that orders it with submit.
+    last_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     score: Mapped[float | None]
     max_score: Mapped[int]
 

@@ -73,11 +73,11 @@ def question(public_id, position):
     """Show one question, and save the answer given to it."""
     attempt = _attempt_or_404(public_id)
     if attempt.submitted:
-        return redirect(url_for("play.result", public_id=public_id))
+        return _answer_too_late(public_id)
     if services.expire_if_due(attempt):
         db.session.commit()
         flash(_("Time is up: your answers were submitted."), "info")
-        return redirect(url_for("play.result", public_id=public_id))
+        return _answer_too_late(public_id)
     response = services.get_response(attempt, position)
     if response is None:
         abort(404)
@@ -87,6 +87,8 @@ def question(public_id, position):
             services.save_response(attempt, response, request.form.to_dict(flat=False))
         except AnswerError as problem:
             error, status = _(str(problem)), 400
+        except services.PlayError:
+            return _answer_too_late(public_id)
         else:
             db.session.commit()
             return redirect(_after_answer(attempt, response, request.form.get("go")))
@@ -99,6 +101,13 @@ def question(public_id, position):
         kind=get_kind(version.kind), steps=steps, total=len(steps), form=form, error=error,
         feedback=services.inline_feedback(attempt, response),
     ), status
+
+
+def _answer_too_late(public_id):
+    """Go to the result, saying so when an answer was posted and could not be saved."""
+    if request.method == "POST":
+        flash(_(services.ANSWER_TOO_LATE), "error")
+    return redirect(url_for("play.result", public_id=public_id))
 
 
 def _after_answer(attempt, response, go):

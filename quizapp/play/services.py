@@ -24,6 +24,9 @@ class PlayError(Exception):
     """Something the learner asked for that the quiz's rules do not allow."""
 
 
+ANSWER_TOO_LATE = "This attempt was already handed in: your last answer was not saved."
+
+
 def open_quizzes(now):
     """Return the quizzes learners may start now, by title."""
     quizzes = db.session.scalars(sa.select(Quiz).order_by(Quiz.title)).all()
@@ -77,13 +80,28 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
         for i, q in enumerate(chosen, 1)
     ]
     db.session.add(attempt)
+    quiz_id = quiz.id
     try:
         db.session.flush()
     except IntegrityError:
-        # Another request with the same start token won the race: use its attempt.
+        # A rival start won the race (the same form posted twice, or another tab of this
+        # learner, refused by the one-unfinished-attempt index): go to its attempt.
         db.session.rollback()
-        return db.session.scalar(sa.select(Attempt).where(Attempt.start_token == start_token))
+        return _race_winner(quiz_id, learner_key, start_token)
     return attempt
+
+
+def _race_winner(quiz_id, learner_key, start_token):
+    """Return the attempt a rival start made, by its token or as the learner's open one."""
+    winner = db.session.scalar(sa.select(Attempt).where(Attempt.start_token == start_token))
+    if winner is None:
+        winner = db.session.scalar(sa.select(Attempt).where(
+            Attempt.quiz_id == quiz_id, Attempt.learner_key == learner_key,
+            Attempt.submitted_at.is_(None)))
+    if winner is None:
+        # The rival's attempt was handed in already: rare enough to ask for another click.
+        raise PlayError("Your attempt changed in another tab: press Start again.")
+    return winner
 
 
 def _deadline(quiz, now):
@@ -123,12 +141,18 @@ def progress(attempt):
 
 
 def save_response(attempt, response, form):
-    """Read and store the learner's answer; raise AnswerError when it cannot be read."""
-    if attempt.submitted or response.locked:
-        return False
+    """Read and store the learner's answer; tell whether it changed anything.
+
+    Raise AnswerError when the answer cannot be read, and PlayError when the attempt was
+    handed in before the answer could be stored.
+    """
     version = response.question_version
     answer = get_kind(version.kind).read(version.data, response.layout, form)
-    if answer == response.answer:
+    if not _hold_unsubmitted(attempt):
+        raise PlayError(ANSWER_TOO_LATE)
+    # Read again under the hold: another tab may have changed or locked this answer.
+    db.session.refresh(response, ["answer", "answered_at", "locked"])
+    if response.locked or answer == response.answer:
         return False
     response.answer = answer
     response.answered_at = utcnow() if answer is not None else None
@@ -136,6 +160,24 @@ def save_response(attempt, response, form):
         response.locked = True
     db.session.flush()
     return True
+
+
+def _hold_unsubmitted(attempt):
+    """Write the attempt's row if it is still unsubmitted; tell whether it was.
+
+    Saving and submitting both write this row first, and the write is held until the
+    commit (a row lock on PostgreSQL, the write lock on SQLite), so a save either goes
+    before the submit, which then counts it, or finds the attempt handed in.
+    """
+    held = db.session.execute(
+        sa.update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+        .values(last_saved_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not held:
+        db.session.refresh(attempt)
+    return bool(held)
 
 
 def expire_if_due(attempt, now=None):
@@ -160,9 +202,11 @@ def submit_attempt(attempt):
     if not claimed:
         db.session.refresh(attempt)
         return False
+    # populate_existing: answers saved by other requests before the claim must count.
     responses = db.session.scalars(
         sa.select(Response).where(Response.attempt_id == attempt.id)
         .options(joinedload(Response.question_version))
+        .execution_options(populate_existing=True)
     ).all()
     for response in responses:
         version = response.question_version
