@@ -1,7 +1,7 @@
 """One unfinished attempt per learner and quiz (partial unique index); attempt.last_saved_at
 
 Revision ID: 92b5f286671b
-Revises: 080165224b2e
+Revises: dae7e9feb750
 Create Date: 2026-11-29 03:31:57.680182
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '92b5f286671b'
-down_revision = '080165224b2e'
+down_revision = 'dae7e9feb750'
 branch_labels = None
 depends_on = None
 
