@@ -45,6 +45,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS = {w: n for n, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _TENS_AS_DIGITS = frozenset(str(20 + 10 * i) for i in range(len(_TENS)))
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_APOSTROPHES = re.compile(r"['’ʼ`]")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
 
@@ -96,7 +97,8 @@ def _drop_leading(words):
 def _words(text, digits):
     """Return the folded words of `text`, each with whether it must be typed exactly."""
     words = []
-    for token in _NOT_WORD.sub(" ", _strip_accents(text)).split():
+    # An apostrophe joins its word, so "People's" is one word, as typed "Peoples".
+    for token in _NOT_WORD.sub(" ", _APOSTROPHES.sub("", _strip_accents(text))).split():
         folded = token.casefold()
         # A number is exact whether written in digits or words ("eight" is not "eighty").
         strict = (_is_acronym(token) or len(folded) < TYPO_MIN_LENGTH

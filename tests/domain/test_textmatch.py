@@ -162,6 +162,7 @@ def test_numbers_may_be_words_or_digits(typed, accepted):
     ("Kanada", "Canada"),
     ("Ada Lovelcae", "Ada Lovelace"),
     ("Spark New Zeland", "Spark New Zealand"),
+    ("Peoples Liberaton Army", "People's Liberation Army"),  # an apostrophe joins its word
     ("Shelenberg", "Schellenberg"),             # two typos in a word of ten or more
     ("consiquenses", "consequences"),
     ("Canadian Braodcasting Corportion", "Canadian Broadcasting Corporation"),  # one a word
