@@ -113,10 +113,15 @@ def _list_parts(text, digits):
 
 
 @lru_cache(maxsize=4096)
-def forms(text):
-    """Return the ways `text` may be read: each a tuple of parts, each a tuple of words."""
-    readings = [_PARENS.sub(" ", text), text.replace("(", " ").replace(")", " ")]
-    readings += _PARENS.findall(text)
+def forms(text, expand=True):
+    """Return the ways `text` may be read: each a tuple of parts, each a tuple of words.
+
+    A listed answer is read with and without its parenthesised expansions (`expand`); a
+    typed one only whole, its parts being judged one by one (see `judge`).
+    """
+    readings = [_unbracket(text)]
+    if expand:
+        readings += [_PARENS.sub(" ", text), *_PARENS.findall(text)]
     found = []
     # Numbers are read both as words and as digits, so "FiveEyes" is still "Five Eyes".
     for reading, digits in product(readings, (True, False)):
@@ -124,6 +129,10 @@ def forms(text):
         if parts and parts not in found:
             found.append(parts)
     return tuple(found)
+
+
+def _unbracket(text):
+    return text.replace("(", " ").replace(")", " ")
 
 
 def _compact(part):
@@ -164,17 +173,25 @@ def _form_close(typed, listed):
 def same(given, listed):
     """Tell whether `given` is `listed` once folded, with no typo forgiven."""
     keys = {_exact_key(f) for f in forms(listed)}
-    return any(_exact_key(f) in keys for f in forms(given))
+    return any(_exact_key(f) in keys for f in forms(given, expand=False))
 
 
 def near(given, listed):
     """Tell whether `given` is `listed`, or one allowed typo per word away from it."""
-    return any(_form_close(g, a) for g in forms(given) for a in forms(listed))
+    return any(_form_close(g, a) for g in forms(given, expand=False) for a in forms(listed))
 
 
 def matches(given, accepted):
     """Tell whether a typed answer matches an accepted one, forgiving small typos."""
-    return near(given, accepted)
+    return judge(given, [accepted])
+
+
+def _judge_whole(given, accepted, refused):
+    if any(same(given, a) for a in accepted):
+        return True
+    if any(near(given, r) or near(r, given) for r in refused):
+        return False
+    return any(near(given, a) for a in accepted)
 
 
 def judge(given, accepted, refused=()):
@@ -182,9 +199,11 @@ def judge(given, accepted, refused=()):
 
     An exact match with an accepted answer wins; then an answer that is, or is a typo
     away from, a refused one is wrong; then a typo of an accepted answer is right.
+    A typed answer with brackets is right whole, or when every piece of it is right:
+    "CBC (Canadian Broadcasting Corporation)" is, "UK (US)" hedges and is not.
     """
-    if any(same(given, a) for a in accepted):
+    if _judge_whole(given, accepted, refused):
         return True
-    if any(near(given, r) or near(r, given) for r in refused):
-        return False
-    return any(near(given, a) for a in accepted)
+    pieces = [_PARENS.sub(" ", given), *_PARENS.findall(given)]
+    pieces = [p for p in pieces if normalise(p)]
+    return len(pieces) > 1 and all(_judge_whole(p, accepted, refused) for p in pieces)

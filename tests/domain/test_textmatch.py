@@ -97,7 +97,6 @@ def test_the_documented_titles_are_all_listed():
     ("CBC", "CBC (Canadian Broadcasting Corporation)"),
     ("Canadian Broadcasting Corporation", "CBC (Canadian Broadcasting Corporation)"),
     ("the CBC Canadian Broadcasting Corporation", "CBC (Canadian Broadcasting Corporation)"),
-    ("CBC (Canadian Broadcasting Corporation)", "CBC"),
     ("People's Liberation Army", "People's Liberation Army (PLA)"),
     ("PLA", "People's Liberation Army (PLA)"),
 ])
@@ -114,6 +113,20 @@ def test_a_parenthesised_expansion_accepts_both_forms(typed, accepted):
 def test_a_parenthesised_expansion_accepts_no_fragment(typed, accepted):
     """Only the whole short form or the whole expansion is accepted."""
     assert not matches(typed, accepted)
+
+
+@pytest.mark.parametrize(("typed", "accepted", "expected"), [
+    ("CBC (Canadian Broadcasting Corporation)", ["CBC", "Canadian Broadcasting Corporation"],
+     True),
+    ("CBC (Canadian Broadcastng Corporation)", ["CBC (Canadian Broadcasting Corporation)"], True),
+    ("UK (US)", ["US"], False),
+    ("US (UK)", ["US"], False),
+    ("Bains (Goodale)", ["Bains", "Navdeep Bains"], False),
+    ("CBC (Canadian Broadcasting Corporation)", ["CBC"], False),  # the expansion is not listed
+])
+def test_typed_brackets_are_right_only_when_every_piece_is(typed, accepted, expected):
+    """A learner's own brackets may add a right expansion, never hedge with a second guess."""
+    assert judge(typed, accepted) is expected
 
 
 @pytest.mark.parametrize(("typed", "accepted"), [
