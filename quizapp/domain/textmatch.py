@@ -112,6 +112,10 @@ def _list_parts(text, digits):
     return tuple(w for w in (_words(p, digits) for p in parts) if w)
 
 
+def _unbracket(text):
+    return text.replace("(", " ").replace(")", " ")
+
+
 @lru_cache(maxsize=4096)
 def forms(text, expand=True):
     """Return the ways `text` may be read: each a tuple of parts, each a tuple of words.
@@ -129,10 +133,6 @@ def forms(text, expand=True):
         if parts and parts not in found:
             found.append(parts)
     return tuple(found)
-
-
-def _unbracket(text):
-    return text.replace("(", " ").replace(")", " ")
 
 
 def _compact(part):
