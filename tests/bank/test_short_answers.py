@@ -15,6 +15,10 @@ SHORT = get_kind("short_answer")
 README = Path(__file__).parents[2] / "questions" / "README.md"
 
 RIGHT = [
+    ("media-characterising-adjective", "Reclusive"),
+    ("media-characterising-adjective", "the reclusive"),
+    ("media-date-silicon-from-clues", "january 2019"),
+    ("media-date-silicon-from-clues", "Janury"),
     ("rtr-bains-broadcaster", "the Canadian Broadcasting Corporation"),
     ("rtr-bains-broadcaster", "CBC"),
     ("rtr-bains-broadcaster", "C.B.C."),
@@ -146,6 +150,9 @@ RIGHT = [
 ]
 
 WRONG = [
+    ("media-characterising-adjective", "exclusive"),
+    ("media-date-silicon-from-clues", "February"),
+    ("media-date-silicon-from-clues", "June 2019"),
     ("rtr-bains-broadcaster", "CBS"),
     ("rtr-bains-broadcaster", "CTV"),
     ("rtr-bains-broadcaster", "BBC"),
