@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime
 
 from quizapp.domain.kinds import KINDS
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-JOIN_CODE = re.compile(r"^[A-Z0-9]{4,12}$")
+SLUG = re.compile(r"\A[a-z0-9][a-z0-9-]{0,79}\Z")  # \Z: no line break may trail
+JOIN_CODE = re.compile(r"\A[A-Z0-9]{4,12}\Z")
 FEEDBACK_RULES = ("immediate", "after_submit", "after_close", "never")
 DATE_PRECISIONS = {1: "year", 2: "month", 3: "day"}
 # Text may hold tabs and line breaks but no other control character (NUL and the rest
@@ -104,14 +104,16 @@ class Text(Field):
 
 @dataclass(frozen=True)
 class Pattern(Field):
-    """Text matching `pattern`, described by `says`."""
+    """Text matching `pattern` (at most `max_length` characters), described by `says`."""
 
     pattern: re.Pattern = SLUG
+    max_length: int = 80
     says: str = "a slug (a-z, 0-9, -)"
 
     def read(self, name, value):
         """Return the text when it matches."""
-        if not isinstance(value, str) or not self.pattern.match(value):
+        if not isinstance(value, str) or len(value) > self.max_length \
+                or not self.pattern.match(value):
             raise FieldError(f"{name} must be {self.says}")
         return value
 
@@ -136,6 +138,11 @@ class OneOf(Field):
     """One of a few words."""
 
     options: tuple = ()
+
+    @property
+    def max_length(self):
+        """Return the length of the longest word."""
+        return max(map(len, self.options))
 
     def read(self, name, value):
         """Return the word."""
@@ -324,7 +331,7 @@ def check_kind_data(value, name=""):
         return [p for k, v in value.items()
                 for p in check_kind_data(v, f"{name} {k if k.isidentifier() else repr(k)}"
                                          .strip())]
-    return [f"{name} must not be {type_name(value)}"]
+    return [f"{name} must be text, a number or true/false, not {type_name(value)}"]
 
 
 # quizzes/<id>.yaml
@@ -334,8 +341,8 @@ QUIZ = {
     "description": Text(max_length=5000),
     "sets": SlugList(low=1, high=50, says="list at least one question set id",
                      required=True),
-    "join_code": Pattern(pattern=JOIN_CODE, says="4 to 12 capital letters or digits",
-                         required=True),
+    "join_code": Pattern(pattern=JOIN_CODE, max_length=12, required=True,
+                         says="4 to 12 capital letters or digits"),
     "question_count": Whole(low=1, high=1000),
     "tags": SlugList(low=0, high=20, says="list tags"),
     "shuffle_questions": Flag(),
