@@ -58,7 +58,10 @@ def _read_at_most(fd, limit):
 def read_bytes(root, path, max_bytes=DEFAULT_MAX_FILE_BYTES):
     """Return the bytes of the regular file `path` inside `root`, at most `max_bytes`."""
     real = inside(root, path)
-    before = os.lstat(real)
+    try:
+        before = os.lstat(real)
+    except OSError as error:
+        raise FileProblem(f"cannot be read: {error.strerror}") from None
     if not stat.S_ISREG(before.st_mode):
         raise FileProblem(f"is {_describe(before.st_mode)}, not a file")
     too_big = FileProblem(f"is larger than the limit of {max_bytes:,} bytes")
@@ -104,4 +107,7 @@ def list_folder(root, folder, suffix):
     real = inside(root, folder)
     if not real.is_dir():
         raise FileProblem("is not a folder")
-    return sorted(p for p in folder.iterdir() if p.name.endswith(suffix))
+    try:
+        return sorted(p for p in folder.iterdir() if p.name.endswith(suffix))
+    except OSError as error:
+        raise FileProblem(f"cannot be listed: {error.strerror}") from None
