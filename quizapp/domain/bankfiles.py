@@ -197,7 +197,8 @@ def _read_question(reader, path, raw, set_id, sources, seen):
     kind = KINDS.get(values.get("kind"))
     data = {k: v for k, v in safeyaml.strip_lines(raw).items() if k not in schema.QUESTION}
     if kind is not None:
-        unknown = [f"unknown field {k!r} for {kind.name}" for k in data if k not in kind.fields]
+        unknown = [f"unknown field {schema.shown(k)} for {kind.name}" for k in data
+                   if k not in kind.fields]
         # A misspelt field would only make the kind's own check report it missing.
         problems += unknown or schema.check_kind_data(data) or kind.check(data)
     for message in problems:

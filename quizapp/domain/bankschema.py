@@ -29,6 +29,12 @@ class FieldError(ValueError):
     """A field's value is not acceptable; the message says why, naming the field."""
 
 
+def shown(value, limit=60):
+    """Return `value` quoted for a message, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def type_name(value):
     """Return what a YAML value is, in words."""
     for kind, name in ((bool, "true/false"), (str, "text"), (int | float, "a number"),
@@ -47,9 +53,9 @@ def find_unsafe(value, line=False):
 
 def check_text(name, value, max_length, line=False):
     """Refuse text that is too long or holds a character text must not hold."""
-    bad = (_UNSAFE_IN_LINE if line else _UNSAFE).search(value)
-    if bad:
-        raise FieldError(f"{name} holds the character U+{ord(bad.group()):04X}, which is "
+    bad = find_unsafe(value, line)
+    if bad is not None:
+        raise FieldError(f"{name} holds the character U+{ord(value[bad]):04X}, which is "
                          "not allowed" + (" in one line of text" if line else ""))
     if len(value) > max_length:
         raise FieldError(f"{name} is longer than {max_length} characters")
@@ -96,10 +102,11 @@ class Text(Field):
         """Return the stripped text."""
         if not isinstance(value, str):
             raise FieldError(f"{name} must be text, not {type_name(value)}")
+        value = value.strip()  # what is stored, so what must fit
         check_text(name, value, self.max_length, self.line)
-        if self.required and not value.strip():
+        if self.required and not value:
             raise FieldError(f"{name} is required")
-        return value.strip()
+        return value
 
 
 @dataclass(frozen=True)
@@ -222,6 +229,18 @@ class ZonedDateTime(Field):
 
 
 @dataclass(frozen=True)
+class Day(Field):
+    """A full date, YYYY-MM-DD."""
+
+    def read(self, name, value):
+        """Return the date."""
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise FieldError(f"{name} must be a full date, YYYY-MM-DD"
+                             + ("" if self.required else ", or left out"))
+        return value
+
+
+@dataclass(frozen=True)
 class PublishedDate(Field):
     """2019, "2019-02", 2019-02-14 or null: stored as a date and its precision."""
 
@@ -248,7 +267,7 @@ class PublishedDate(Field):
 def read_fields(schema, doc, skip=()):
     """Check `doc` against `schema`; return ({attribute: value}, [problem messages])."""
     values, problems = {}, []
-    problems += [f"unknown field {k!r}" for k in doc if k not in schema and k not in skip]
+    problems += [f"unknown field {shown(k)}" for k in doc if k not in schema and k not in skip]
     for name, field in schema.items():
         value = doc.get(name)
         if value is None:

@@ -1,6 +1,8 @@
 """The bank's field tables agree with the database columns, so what loads on SQLite loads
 on PostgreSQL, and the longest allowed values really load on both."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 import sqlalchemy as sa
 import yaml
@@ -61,3 +63,26 @@ def test_the_longest_allowed_values_load(runner, bank_writer):
     assert db.session.scalar(sa.select(Source.headline)) == "H" * 300
     assert db.session.scalar(sa.select(Quiz.title)) == "T" * 200
     assert db.session.scalar(sa.select(QuestionSet.title)) == "S" * 200
+
+
+@pytest.mark.parametrize(("field", "good", "bad", "says"), [
+    (schema.Text(max_length=5), " five ", "sixsix", "x is longer than 5 characters"),
+    (schema.Text(max_length=9, line=True), "one line", "two\nlines", "U+000A, which is not"),
+    (schema.Pattern(), "a-slug", "A Slug", "x must be a slug"),
+    (schema.Url(max_length=30), "https://example.org/", "ftp://example.org/", "http(s)"),
+    (schema.OneOf(options=("a", "b")), "a", ["a"], "x must be one of a, b"),
+    (schema.Whole(low=1, high=3), 3, 4, "x must be a whole number from 1 to 3, or left out"),
+    (schema.Flag(), False, "no", "x must be true or false"),
+    (schema.SlugList(low=1, high=2, says="list a tag"), ["a"], ["a", "b", "c"], "at most 2"),
+    (schema.ZonedDateTime(), datetime(2026, 9, 1, tzinfo=UTC), datetime(2026, 9, 1),
+     "with its zone"),
+    (schema.Day(), date(2026, 9, 1), datetime(2026, 9, 1, tzinfo=UTC),
+     "x must be a full date, YYYY-MM-DD, or left out"),
+    (schema.PublishedDate(), "2019-02", "2019-02-30", "x '2019-02-30' is not a real date"),
+])
+def test_each_field_type_reads_and_refuses(field, good, bad, says):
+    """Each kind of field, as another table line would use it, accepts and refuses."""
+    values, problems = schema.read_fields({"x": field}, {"x": good})
+    assert problems == [] and "x" in values
+    values, problems = schema.read_fields({"x": field}, {"x": bad})
+    assert len(problems) == 1 and says in problems[0], problems
