@@ -90,12 +90,13 @@ def read_bank(root, max_file_bytes=safefiles.DEFAULT_MAX_FILE_BYTES):
     if not Path(root).is_dir():
         raise BankError([Problem(str(root), None, "", "no such folder")])
     reader = _Reader(Path(root), max_file_bytes)
-    sources = [read_source(reader, p) for p in reader.files("sources", ".txt")]
-    sources = [s for s in sources if s is not None]
+    # A source refused for its own problems stays known, so quoting it is not one more.
+    docs = {p.stem: read_source(reader, p) for p in reader.files("sources", ".txt")}
+    sources = [s for s in docs.values() if s is not None]
     if not sources:
         reader.report(reader.root, None, "", "no sources found under sources/")
     set_docs = [(p, reader.load_yaml(p)) for p in reader.files("sets", ".yaml")]
-    sets = check_questions(reader, {s.slug: s for s in sources}, set_docs)
+    sets = check_questions(reader, docs, set_docs)
     quizzes = [read_quiz(reader, p) for p in reader.files("quizzes", ".yaml")]
     quizzes = [q for q in quizzes if q is not None]
     check_quizzes(reader, sets, quizzes)
@@ -166,6 +167,8 @@ def _check_evidence(items, sources, problems):
         if faults:
             continue
         source, quote = sources.get(values["source"]), item["quote"]
+        if source is None and values["source"] in sources:
+            continue  # the source's own problems are reported with it
         if source is None:
             problems.append(f"evidence {index}: unknown source {values['source']!r}")
         elif len(quote) < MIN_QUOTE:

@@ -300,6 +300,14 @@ def test_invalid_front_matter_yaml_reports_the_line_in_the_file(bank_dir):
     assert problem.line == line_of(file, "headline:") == 3
 
 
+def test_a_refused_source_is_reported_once(bank_dir):
+    """Quotes from a source refused for its own problem do not each add a problem."""
+    write_source(bank_dir, front=FRONT_MATTER.replace("Test Times", '"Test\\0Times"'))
+    assert messages(bank_dir) == [
+        "sources/test-source.txt:1: test-source: outlet holds the character U+0000, which "
+        "is not allowed in one line of text", ".: no sources found under sources/"]
+
+
 # --- quizzes ------------------------------------------------------------------------------
 
 
