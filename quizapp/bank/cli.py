@@ -12,7 +12,7 @@ from quizapp.bank.dump import current_questions, dump_bank
 from quizapp.bank.loader import load_bank
 from quizapp.domain.bankdefs import BankError, Problem
 from quizapp.domain.bankfiles import read_bank
-from quizapp.domain.safefiles import DEFAULT_MAX_FILE_BYTES
+from quizapp.domain.safefiles import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES
 from quizapp.extensions import db
 
 bank_cli = AppGroup("bank", help="Load, dump and count the question bank.")
@@ -23,8 +23,9 @@ def load_folder(path):
 
     Raise BankError, with nothing written, when the files or the database refuse it.
     """
-    bank = read_bank(path, current_app.config.get("BANK_MAX_FILE_BYTES",
-                                                  DEFAULT_MAX_FILE_BYTES))
+    config = current_app.config
+    bank = read_bank(path, config.get("BANK_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
+                     config.get("BANK_MAX_TOTAL_BYTES", DEFAULT_MAX_TOTAL_BYTES))
     try:
         counts = load_bank(db.session, bank)
         db.session.commit()

@@ -37,7 +37,9 @@ class _Reader:
 
     root: Path
     max_file_bytes: int = safefiles.DEFAULT_MAX_FILE_BYTES
+    max_total_bytes: int = safefiles.DEFAULT_MAX_TOTAL_BYTES
     problems: list[Problem] = field(default_factory=list)
+    total_bytes: int = 0
 
     def __post_init__(self):
         self.real_root = self.root.resolve()
@@ -63,8 +65,16 @@ class _Reader:
 
     def read_text(self, path):
         """Return the text of a bank file, or None after reporting why it cannot be read."""
+        if self.total_bytes > self.max_total_bytes:
+            return None  # reported once, below
         try:
-            return safefiles.read_text(self.real_root, path, self.max_file_bytes)
+            data = safefiles.read_bytes(self.real_root, path, self.max_file_bytes)
+            self.total_bytes += len(data)
+            if self.total_bytes > self.max_total_bytes:
+                raise safefiles.FileProblem(f"takes the bank's files past the limit of "
+                                            f"{self.max_total_bytes:,} bytes in all; the "
+                                            "files after it were not read")
+            return safefiles.decode(data)
         except safefiles.FileProblem as problem:
             self.report(path, problem.line, "", problem.message)
             return None
@@ -82,14 +92,15 @@ class _Reader:
             return None
 
 
-def read_bank(root, max_file_bytes=safefiles.DEFAULT_MAX_FILE_BYTES):
+def read_bank(root, max_file_bytes=safefiles.DEFAULT_MAX_FILE_BYTES,
+              max_total_bytes=safefiles.DEFAULT_MAX_TOTAL_BYTES):
     """Read and validate the bank under `root`; return a Bank or raise BankError.
 
-    No file above `max_file_bytes` is read.
+    No file above `max_file_bytes` is read, nor more than `max_total_bytes` in all.
     """
     if not Path(root).is_dir():
         raise BankError([Problem(str(root), None, "", "no such folder")])
-    reader = _Reader(Path(root), max_file_bytes)
+    reader = _Reader(Path(root), max_file_bytes, max_total_bytes)
     # A source refused for its own problems stays known, so quoting it is not one more.
     docs = {p.stem: read_source(reader, p) for p in reader.files("sources", ".txt")}
     sources = [s for s in docs.values() if s is not None]

@@ -9,6 +9,7 @@ import os
 import stat
 
 DEFAULT_MAX_FILE_BYTES = 1_000_000
+DEFAULT_MAX_TOTAL_BYTES = 50_000_000
 # O_NONBLOCK keeps a FIFO swapped in after the check from hanging the open.
 _OPEN_FLAGS = (os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
                | getattr(os, "O_CLOEXEC", 0))
@@ -93,11 +94,6 @@ def decode(data):
         line = data[:error.start].count(b"\n") + 1
         raise FileProblem(f"is not valid UTF-8: byte 0x{data[error.start]:02x} "
                           f"({error.reason})", line) from None
-
-
-def read_text(root, path, max_bytes=DEFAULT_MAX_FILE_BYTES):
-    """Return the text of the regular file `path` inside `root`, checked as above."""
-    return decode(read_bytes(root, path, max_bytes))
 
 
 def list_folder(root, folder, suffix):

@@ -315,6 +315,20 @@ def test_the_size_cap_is_a_setting(app, runner, bank_writer):
     assert runner.invoke(args=["bank", "load", str(root)]).exit_code == 0
 
 
+def test_the_whole_bank_has_a_size_cap_too(app, runner, bank_writer):
+    """BANK_MAX_TOTAL_BYTES bounds the files read in all: many files under the cap each
+    are refused at the one that passes it, and nothing is written."""
+    root = bank_writer.write()
+    for number in range(5):
+        write(root, f"sets/padding-{number}.yaml", "# padding\n" * 100)
+    app.config["BANK_MAX_TOTAL_BYTES"] = 2500
+    result = runner.invoke(args=["bank", "load", str(root)])
+    assert result.exit_code == 1
+    assert ("takes the bank's files past the limit of 2,500 bytes in all; the files after "
+            "it were not read") in result.output
+    assert snapshot()["question"] == []
+
+
 def test_a_link_inside_the_bank_is_followed(runner, bank_writer):
     """A file linked from elsewhere inside the bank folder loads like any other."""
     root = bank_writer.write()
