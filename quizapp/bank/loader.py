@@ -98,10 +98,11 @@ def _load_questions(session, bank, sets, sources, counter):
 def _check_join_codes(bank, existing):
     """Refuse a join code that a quiz outside the files already holds in the database."""
     holders = {q.join_code: q.slug for q in existing.values()}
+    in_files = {q.id for q in bank.quizzes}
     problems = [Problem(f"quizzes/{q.id}.yaml", None, f"quiz {q.id}",
                         f"join code {q.join_code} is already used by quiz "
                         f"{holders[q.join_code]} in the database")
-                for q in bank.quizzes if holders.get(q.join_code, q.id) != q.id]
+                for q in bank.quizzes if holders.get(q.join_code, q.id) not in in_files]
     if problems:
         raise BankError(problems)
 

@@ -303,6 +303,20 @@ def test_a_join_code_held_in_the_database_is_refused(runner, bank_writer):
     assert snapshot() == before
 
 
+def test_what_the_database_still_refuses_is_one_clear_line(runner, bank_writer):
+    """Two quizzes swapping join codes trip the database's unique index: the load says so
+    in one line, without a traceback, and writes nothing."""
+    first, second = make_quiz(id="first", join_code="CODE01"), make_quiz(join_code="CODE02")
+    bank_writer.load(quizzes=[first, second])
+    before = snapshot()
+    swapped = [{**first, "join_code": "CODE02"}, {**second, "join_code": "CODE01"}]
+    result = runner.invoke(args=["bank", "load", str(bank_writer.write(quizzes=swapped))])
+    assert result.exit_code == 1
+    assert ": the database refused the bank: " in result.output
+    assert "Traceback" not in result.output
+    assert snapshot() == before
+
+
 def test_the_size_cap_is_a_setting(app, runner, bank_writer):
     """BANK_MAX_FILE_BYTES lowers (or raises) the largest file the loader reads."""
     root = bank_writer.write()
