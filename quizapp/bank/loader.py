@@ -1,16 +1,17 @@
 """Write a validated bank into the database: idempotent, versioned, all in one transaction."""
 
 from collections import Counter
+from dataclasses import fields
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from quizapp.bank.models import Evidence, Question, QuestionSet, QuestionVersion, Source
-from quizapp.domain.bankdefs import BankError, Problem
+from quizapp.domain.bankdefs import BankError, Problem, SourceDoc
 from quizapp.quizzes.models import Quiz
 
-SOURCE_FIELDS = ("outlet", "headline", "published", "date_precision", "date_note", "url",
-                 "trimmed", "body")
+# Every attribute of a source read from its file has a column of the same name.
+SOURCE_FIELDS = tuple(f.name for f in fields(SourceDoc) if f.name != "slug")
 QUIZ_FIELDS = ("title", "description", "join_code", "question_count", "shuffle_questions",
                "shuffle_choices", "time_limit_minutes", "attempts_allowed", "feedback",
                "opens_at", "closes_at")
