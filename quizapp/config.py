@@ -2,6 +2,8 @@
 
 import os
 
+from quizapp.domain.safefiles import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES
+
 DEFAULT_SECRET_KEY = "dev-only-change-me"  # noqa: S105 - refused when serving, see create_app
 
 # A secret shorter than this (in bytes) is refused outside debug and testing.
@@ -33,6 +35,9 @@ DEFAULTS = {
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
     # Wrong join codes one client may type (successful joins do not count).
     "JOIN_RATE_LIMIT": "20 per minute; 200 per hour",
+    # The bank loader reads no file larger than this, and no more than this in all.
+    "BANK_MAX_FILE_BYTES": DEFAULT_MAX_FILE_BYTES,
+    "BANK_MAX_TOTAL_BYTES": DEFAULT_MAX_TOTAL_BYTES,
 }
 
 # Environment variables read on top of the defaults and instance/config.py.
