@@ -40,18 +40,22 @@ def load_folder(path):
     return counts
 
 
-@bank_cli.command("load")
-@click.argument("path", required=False, type=click.Path(file_okay=False))
-def load_command(path):
-    """Validate the bank files and load them, all or nothing."""
-    path = path or current_app.config["BANK_DIR"]
+def load_or_exit(path):
+    """Load the bank at `path`; on refusal print every problem and exit 1."""
     try:
-        counts = load_folder(path)
+        return load_folder(path)
     except BankError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         click.echo(f"Nothing was loaded: {len(error.problems)} problem(s).", err=True)
         raise SystemExit(1) from None
+
+
+@bank_cli.command("load")
+@click.argument("path", required=False, type=click.Path(file_okay=False))
+def load_command(path):
+    """Validate the bank files and load them, all or nothing."""
+    counts = load_or_exit(path or current_app.config["BANK_DIR"])
     if counts:
         click.echo("Loaded: " + ", ".join(f"{n} {what}" for what, n in sorted(counts.items())))
     else:
