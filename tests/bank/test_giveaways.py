@@ -1,0 +1,46 @@
+"""Guards: inside every ready quiz, no question gives another away or repeats it."""
+
+import pytest
+
+from quizapp import BUNDLED_BANK_DIR
+from quizapp.domain import giveaways
+from quizapp.domain.bankfiles import read_bank
+
+BANK = read_bank(BUNDLED_BANK_DIR)
+QUIZ_IDS = [quiz.id for quiz in BANK.quizzes]
+
+
+def _pool(quiz):
+    """Return every question the quiz can draw; any two of them can meet in one attempt."""
+    wanted = set(quiz.tags)
+    return [q for s in BANK.sets if s.id in quiz.sets for q in s.questions
+            if not wanted or wanted & set(q.tags)]
+
+
+@pytest.fixture(scope="module")
+def bank_common_words():
+    """Return the words so common in the whole bank that they tell no question apart."""
+    return giveaways.common_words(BANK.questions())
+
+
+@pytest.mark.parametrize("quiz_id", QUIZ_IDS)
+def test_no_question_gives_another_away(quiz_id, bank_common_words):
+    """No question's prompt, choices or items print another drawable question's answer."""
+    quiz = next(q for q in BANK.quizzes if q.id == quiz_id)
+    outlets = [source.outlet for source in BANK.sources]
+    found = giveaways.giveaways_among(_pool(quiz), names=outlets, common=bank_common_words)
+    assert not found, f"in quiz {quiz_id}:\n" + "\n".join(map(str, found))
+
+
+@pytest.mark.parametrize("quiz_id", QUIZ_IDS)
+def test_no_two_questions_ask_the_same_thing(quiz_id):
+    """No quiz can draw the same passage asked twice, or a statement and its mirror."""
+    quiz = next(q for q in BANK.quizzes if q.id == quiz_id)
+    found = giveaways.near_duplicates(_pool(quiz))
+    assert not found, f"in quiz {quiz_id}:\n" + "\n".join(map(str, found))
+
+
+def test_no_ordering_prompt_names_its_first_and_last_events():
+    """An ordering prompt never says "from X to Y" about its own first and last items."""
+    named = [q.id for q in BANK.questions() if giveaways.ordering_names_its_ends(q)]
+    assert named == []
