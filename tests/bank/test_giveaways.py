@@ -1,9 +1,9 @@
-"""Guards: inside every ready quiz, no question gives another away or repeats it."""
+"""Guards: inside every ready quiz no question gives another away, and none is of low value."""
 
 import pytest
 
 from quizapp import BUNDLED_BANK_DIR
-from quizapp.domain import giveaways
+from quizapp.domain import giveaways, teaching
 from quizapp.domain.bankfiles import read_bank
 
 BANK = read_bank(BUNDLED_BANK_DIR)
@@ -44,3 +44,18 @@ def test_no_ordering_prompt_names_its_first_and_last_events():
     """An ordering prompt never says "from X to Y" about its own first and last items."""
     named = [q.id for q in BANK.questions() if giveaways.ordering_names_its_ends(q)]
     assert named == []
+
+
+def test_no_answer_is_the_subject_of_every_article():
+    """No question's answer is printed in all five articles (answered without reading)."""
+    bodies = [source.body for source in BANK.sources]
+    everywhere = [q.id for q in BANK.questions() if teaching.answer_is_everywhere(q, bodies)]
+    assert everywhere == []
+
+
+def test_no_true_false_statement_copies_an_article():
+    """True/false statements are in the bank's own words, not an article's sentence."""
+    bodies = [source.body for source in BANK.sources]
+    copied = [q.id for q in BANK.questions()
+              if q.kind == "true_false" and teaching.copies_a_sentence(q.prompt, bodies)]
+    assert copied == []
