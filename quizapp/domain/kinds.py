@@ -54,6 +54,11 @@ class QuestionKind:
     label: ClassVar[str]
     fields: ClassVar[tuple[str, ...]]
 
+    def template(self, role):
+        """Return the name of this kind's template for `role` ("input", "answer")."""
+        # Found by name, so adding a kind never means editing a shared template.
+        return f"kinds/{self.name}/{role}.html"
+
     def check(self, data):
         """Return the problems with a definition, as messages (empty when it is sound)."""
         raise NotImplementedError
