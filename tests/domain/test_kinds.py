@@ -286,7 +286,7 @@ def test_check_accepts_sound_definitions(kind, data):
     ("single_choice", {"choices": ["a", "b"], "answer": "c"}, "'c' is not one of the choices"),
     ("single_choice", {"choices": ["Ada", "ada!"], "answer": "Ada"}, "'ada!' appears twice"),
     ("single_choice", {"choices": ["only"], "answer": "only"}, "at least two"),
-    ("single_choice", {"choices": ["a", " "], "answer": "a"}, "non-empty"),
+    ("single_choice", {"choices": ["a", " "], "answer": "a"}, "choice 2 is empty"),
     ("single_choice", {"choices": "a, b", "answer": "a"}, "choices must be a list"),
     ("multiple_response", {"choices": ["a", "b"], "answer": ["a", "b"]}, "every choice is right"),
     ("multiple_response", {"choices": ["a", "b", "c"], "answer": ["d"]}, "'d' is not one of"),
