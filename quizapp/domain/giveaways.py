@@ -242,10 +242,10 @@ def giveaways(asked, shown, common=frozenset(), names=()):
     own = words(asked.prompt)
     prompt = _blank(shown.prompt, names)
     found = []
-    if asked.kind == "true_false":
-        # The statement loses its labels too, or "According to BBC News" would count.
-        asked = SimpleNamespace(id=asked.id, kind=asked.kind, data=asked.data,
-                                prompt=_blank(asked.prompt, names))
+    # The asked prompt loses its labels too: in a true/false statement "According to BBC
+    # News" would otherwise count as content.
+    asked = SimpleNamespace(id=asked.id, kind=asked.kind, data=asked.data,
+                            prompt=_blank(asked.prompt, names))
     for where, text in visible_texts(shown):
         text = _blank(text, names)
         for clue in check(asked, text):
@@ -283,7 +283,7 @@ def giveaways_among(questions, names=(), common=None):
 
 def ordering_names_its_ends(question):
     """Return the first and last items an ordering prompt names ("from X to Y"), if any."""
-    if question.kind != "ordering":
+    if "items" not in question.data:  # only an ordering question lists items to order
         return None
     match = _FROM_TO.search(normalise(question.prompt))
     if not match:

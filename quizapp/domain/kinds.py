@@ -12,10 +12,28 @@ from typing import ClassVar
 from quizapp.domain import textmatch
 
 KINDS = {}
+# Limits on what a definition lists, so every option fits a phone screen and a select.
+MAX_TEXT = 300
+MAX_ENTRIES = 20
 
 
 class AnswerError(ValueError):
     """A submitted answer the learner must correct; its message is shown to them."""
+
+
+class FieldError(str):
+    """A problem with a definition: its message, and the field (and entry) it is about.
+
+    It is a message first, so bank file reports show it as text; an editor form reads
+    `field` and `index` (0-based, None for the whole field) to show it beside its input.
+    """
+
+    def __new__(cls, field, message, index=None):
+        """Return the message, labelled with its field and entry."""
+        error = super().__new__(cls, message)
+        error.field = field
+        error.index = index
+        return error
 
 
 def register(cls):
@@ -37,14 +55,41 @@ def _is_text_list(value, min_len):
     )
 
 
-def _repeats(values):
+def _repeat_at(values):
+    """Return the index of the first value that repeats an earlier one, folded, or None."""
     seen = set()
-    for value in values:
+    for index, value in enumerate(values):
         folded = textmatch.normalise(value)
         if folded in seen:
-            return value
+            return index
         seen.add(folded)
     return None
+
+
+def _check_texts(field, values, least, wrong, noun, max_length=MAX_TEXT):
+    """Return the problems with a list of texts: its shape, then each entry."""
+    if not isinstance(values, list) or len(values) < least:
+        return [FieldError(field, wrong)]
+    if len(values) > MAX_ENTRIES:
+        return [FieldError(field, f"{field} may list at most {MAX_ENTRIES} entries")]
+    problems = []
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            problems.append(FieldError(field, f"{noun} {index + 1} must be text", index))
+        elif not value.strip():
+            problems.append(FieldError(field, f"{noun} {index + 1} is empty", index))
+        elif len(value) > max_length:
+            problems.append(FieldError(
+                field, f"{noun} {index + 1} is longer than {max_length} characters", index))
+    return problems
+
+
+def _check_repeats(field, values, noun):
+    """Return a problem naming the first value that repeats another, ignoring case."""
+    index = _repeat_at(values)
+    if index is None:
+        return []
+    return [FieldError(field, f"{noun} {values[index]!r} appears twice", index)]
 
 
 class QuestionKind:
@@ -54,8 +99,17 @@ class QuestionKind:
     label: ClassVar[str]
     fields: ClassVar[tuple[str, ...]]
 
+    def template(self, role):
+        """Return the name of this kind's template for `role` ("input", "answer")."""
+        # Found by name, so adding a kind never means editing a shared template.
+        return f"kinds/{self.name}/{role}.html"
+
     def check(self, data):
-        """Return the problems with a definition, as messages (empty when it is sound)."""
+        """Return the problems with a definition as FieldErrors (empty when it is sound).
+
+        The one validation of a kind, whether the definition comes from a bank file or
+        from a form.
+        """
         raise NotImplementedError
 
     def layout(self, data, rng, shuffle):
@@ -73,6 +127,10 @@ class QuestionKind:
     def key(self, data):
         """Return the answer that scores 1."""
         raise NotImplementedError
+
+    def named_answers(self, data):
+        """Return the answers that are names a reader could spot in a text (none by default)."""
+        return []
 
     def describe(self, data, answer):
         """Return an answer as lines of text a person can read."""
@@ -107,12 +165,10 @@ class _ChoiceKind(QuestionKind):
 
     def _check_choices(self, data):
         choices = data.get("choices")
-        if not _is_text_list(choices, 2):
-            return ["choices must be a list of at least two non-empty texts"]
-        repeated = _repeats(choices)
-        if repeated is not None:
-            return [f"choice {repeated!r} appears twice"]
-        return []
+        problems = _check_texts("choices", choices, 2,
+                                "choices must be a list of at least two non-empty texts",
+                                "choice")
+        return problems or _check_repeats("choices", choices, "choice")
 
     def layout(self, data, rng, shuffle):
         """Return the choices in the order this learner sees them."""
@@ -137,7 +193,8 @@ class SingleChoice(_ChoiceKind):
         """Check the choices and that the answer is one of them."""
         problems = self._check_choices(data)
         if not problems and data.get("answer") not in data["choices"]:
-            problems.append(f"answer {data.get('answer')!r} is not one of the choices")
+            problems.append(FieldError(
+                "answer", f"answer {data.get('answer')!r} is not one of the choices"))
         return problems
 
     def read(self, data, layout, form):
@@ -156,6 +213,10 @@ class SingleChoice(_ChoiceKind):
     def key(self, data):
         """Return the right choice."""
         return data["answer"]
+
+    def named_answers(self, data):
+        """Return the right choice."""
+        return [data["answer"]]
 
 
 @register
@@ -177,13 +238,13 @@ class MultipleResponse(_ChoiceKind):
             return problems
         answer = data.get("answer")
         if not _is_text_list(answer, 1):
-            return ["answer must be a list of the right choices"]
-        problems += [f"answer {a!r} is not one of the choices" for a in answer
-                     if a not in data["choices"]]
+            return [FieldError("answer", "answer must be a list of the right choices")]
+        problems += [FieldError("answer", f"answer {a!r} is not one of the choices", index)
+                     for index, a in enumerate(answer) if a not in data["choices"]]
         if len(set(answer)) != len(answer):
-            problems.append("answer lists a choice twice")
+            problems.append(FieldError("answer", "answer lists a choice twice"))
         if set(answer) >= set(data["choices"]):
-            problems.append("every choice is right: add a wrong one")
+            problems.append(FieldError("answer", "every choice is right: add a wrong one"))
         return problems
 
     def read(self, data, layout, form):
@@ -226,7 +287,7 @@ class TrueFalse(QuestionKind):
     def check(self, data):
         """Check the answer is true or false."""
         if not isinstance(data.get("answer"), bool):
-            return ["answer must be true or false"]
+            return [FieldError("answer", "answer must be true or false")]
         return []
 
     def read(self, data, layout, form):
@@ -272,23 +333,42 @@ class Matching(QuestionKind):
         """Check there are at least two pairs and no item repeats."""
         pairs = data.get("pairs")
         if not isinstance(pairs, list) or len(pairs) < 2:
-            return ["pairs must list at least two {item, match} pairs"]
-        problems = []
-        for index, pair in enumerate(pairs, 1):
-            if not (isinstance(pair, dict) and set(pair) == {"item", "match"}
-                    and all(isinstance(v, str) and v.strip() for v in pair.values())):
-                problems.append(f"pair {index} must have exactly a non-empty item and match")
+            return [FieldError("pairs", "pairs must list at least two {item, match} pairs")]
+        if len(pairs) > MAX_ENTRIES:
+            return [FieldError("pairs", f"pairs may list at most {MAX_ENTRIES} entries")]
+        problems = [self._check_pair(index, pair) for index, pair in enumerate(pairs)]
+        problems = [p for p in problems if p is not None]
         if problems:
             return problems
-        repeated = _repeats([p["item"] for p in pairs])
-        if repeated is not None:
-            problems.append(f"item {repeated!r} appears twice")
+        problems += _check_repeats("pairs", [p["item"] for p in pairs], "item")
         extra = data.get("extra_matches", [])
-        if not _is_text_list(extra, 0):
-            problems.append("extra_matches must be a list of texts")
-        elif _repeats(self._options(data)) is not None:
-            problems.append("an extra match repeats one of the matches")
+        extra_problems = _check_texts("extra_matches", extra, 0,
+                                      "extra_matches must be a list of texts", "extra match")
+        if extra_problems:
+            return problems + extra_problems
+        matches = list(dict.fromkeys(p["match"] for p in pairs))
+        # Partners that differ only in case or punctuation would look alike in the list.
+        at = _repeat_at(matches + extra)
+        if at is not None and at < len(matches):
+            index = next(i for i, p in enumerate(pairs) if p["match"] == matches[at])
+            problems.append(FieldError("pairs", f"match {matches[at]!r} is written two ways",
+                                       index))
+        elif at is not None:
+            problems.append(FieldError("extra_matches",
+                                       "an extra match repeats one of the matches",
+                                       at - len(matches)))
         return problems
+
+    def _check_pair(self, index, pair):
+        """Return the problem with one {item, match} pair, or None."""
+        if not (isinstance(pair, dict) and set(pair) == {"item", "match"}
+                and all(isinstance(v, str) and v.strip() for v in pair.values())):
+            return FieldError("pairs", f"pair {index + 1} must have exactly a non-empty item "
+                              "and match", index)
+        if max(len(pair["item"]), len(pair["match"])) > MAX_TEXT:
+            return FieldError("pairs", f"pair {index + 1} is longer than {MAX_TEXT} characters",
+                              index)
+        return None
 
     def _options(self, data):
         matches = list(dict.fromkeys(p["match"] for p in data["pairs"]))
@@ -353,20 +433,27 @@ class ShortAnswer(QuestionKind):
     def check(self, data):
         """Check the accepted and refused answers: some accepted, none twice or both."""
         accepted, refused = data.get("accepted"), data.get("refuse", [])
-        if not _is_text_list(accepted, 1):
-            return ["accepted must be a list of at least one accepted answer"]
-        if not _is_text_list(refused, 0):
-            return ["refuse must be a list of answers to mark wrong"]
-        for label, answers in (("accepted", accepted), ("refused", refused)):
+        # An answer longer than a learner may type could never be matched.
+        problems = _check_texts("accepted", accepted, 1,
+                                "accepted must be a list of at least one accepted answer",
+                                "accepted answer", self.max_length)
+        problems += _check_texts("refuse", refused, 0,
+                                 "refuse must be a list of answers to mark wrong",
+                                 "refused answer", self.max_length)
+        if problems:
+            return problems
+        for field, noun, answers in (("accepted", "accepted answer", accepted),
+                                     ("refuse", "refused answer", refused)):
             # An answer that folds to nothing (only punctuation) could never be matched.
-            blank = [a for a in answers if not textmatch.normalise(a)]
+            blank = [i for i, a in enumerate(answers) if not textmatch.normalise(a)]
             if blank:
-                return [f"{label} answer {blank[0]!r} has no letters or digits"]
-            repeated = _repeats(answers)
-            if repeated is not None:
-                return [f"{label} answer {repeated!r} appears twice"]
-        return [f"refused answer {r!r} is the accepted answer {a!r}"
-                for r in refused for a in accepted if textmatch.same(r, a)]
+                return [FieldError(field, f"{noun} {answers[blank[0]]!r} has no letters or "
+                                   "digits", blank[0])]
+            problems += _check_repeats(field, answers, noun)
+        if problems:
+            return problems
+        return [FieldError("refuse", f"refused answer {r!r} is the accepted answer {a!r}", i)
+                for i, r in enumerate(refused) for a in accepted if textmatch.same(r, a)]
 
     def read(self, data, layout, form):
         """Return the typed text."""
@@ -384,6 +471,10 @@ class ShortAnswer(QuestionKind):
     def key(self, data):
         """Return the first accepted answer."""
         return data["accepted"][0]
+
+    def named_answers(self, data):
+        """Return every accepted answer."""
+        return list(data["accepted"])
 
     def public(self, data):
         """Show every accepted answer."""
@@ -409,12 +500,9 @@ class Ordering(QuestionKind):
     def check(self, data):
         """Check there are at least three distinct items."""
         items = data.get("items")
-        if not _is_text_list(items, 3):
-            return ["items must list at least three texts, in the right order"]
-        repeated = _repeats(items)
-        if repeated is not None:
-            return [f"item {repeated!r} appears twice"]
-        return []
+        problems = _check_texts("items", items, 3,
+                                "items must list at least three texts, in the right order", "item")
+        return problems or _check_repeats("items", items, "item")
 
     def layout(self, data, rng, shuffle):
         """Return the items shuffled, never already in the right order."""
@@ -484,17 +572,22 @@ class Numeric(QuestionKind):
     name = "numeric"
     label = "Numeric"
     fields = ("answer", "tolerance", "unit")
+    max_unit_length = 40
 
     def check(self, data):
         """Check the answer is a number and the tolerance is not negative."""
         problems = []
         answer, tolerance = data.get("answer"), data.get("tolerance", 0)
+        unit = data.get("unit", "")
         if not _is_finite_number(answer):
-            problems.append("answer must be a number")
+            problems.append(FieldError("answer", "answer must be a number"))
         if not _is_finite_number(tolerance) or tolerance < 0:
-            problems.append("tolerance must be a number of 0 or more")
-        if not isinstance(data.get("unit", ""), str):
-            problems.append("unit must be text")
+            problems.append(FieldError("tolerance", "tolerance must be a number of 0 or more"))
+        if not isinstance(unit, str):
+            problems.append(FieldError("unit", "unit must be text"))
+        elif len(unit) > self.max_unit_length:
+            problems.append(FieldError(
+                "unit", f"unit is longer than {self.max_unit_length} characters"))
         return problems
 
     def read(self, data, layout, form):

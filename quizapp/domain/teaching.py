@@ -7,6 +7,7 @@ word for word tests matching strings, not understanding.
 
 import re
 
+from quizapp.domain.kinds import KINDS
 from quizapp.domain.textmatch import normalise
 
 # A statement copies an article when one unbroken run of the article's words makes up
@@ -20,12 +21,7 @@ _ATTRIBUTION = re.compile(r"^\s*(according to [^,]+,|[\w ]+ (reports|says|states
 
 def key_texts(question):
     """Return the texts a question's key consists of, for the kinds whose key is a name."""
-    data = question.data
-    if question.kind == "single_choice":
-        return [data["answer"]]
-    if question.kind == "short_answer":
-        return list(data["accepted"])
-    return []
+    return KINDS[question.kind].named_answers(question.data)
 
 
 def _stands_in(needle, haystack):

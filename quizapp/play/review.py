@@ -29,6 +29,7 @@ class ReviewItem:
 
     position: int
     prompt: str
+    kind: str
     kind_label: str
     given: list[str]
     right: list[str]
@@ -69,6 +70,7 @@ def review_item(response):
     return ReviewItem(
         position=response.position,
         prompt=version.prompt,
+        kind=kind.name,
         kind_label=kind.label,
         given=kind.describe(version.data, response.answer),
         right=kind.describe(version.data, kind.key(version.data)),
@@ -92,7 +94,7 @@ def held_item(response):
     version = response.question_version
     kind = get_kind(version.kind)
     return ReviewItem(
-        position=response.position, prompt=version.prompt, kind_label=kind.label,
+        position=response.position, prompt=version.prompt, kind=kind.name, kind_label=kind.label,
         given=kind.describe(version.data, response.answer), right=[], score=0,
         verdict="held", explanation="", evidence=[], held_back=True,
     )
