@@ -13,6 +13,8 @@ import yaml
 
 from quizapp.domain.kinds import KINDS
 
+# Read back with the loader the bank reader uses, so the check sees what it will see.
+_READER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WIDTH = 80
 # Text longer than this (or spanning lines) is written as a block scalar.
 BLOCK_OVER = 80
@@ -94,19 +96,20 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(_Flow, _represent_flow)
 
 
-class _PlainDumper(_Dumper):
-    """The fallback for values a block scalar cannot carry exactly: quoted styles only."""
+class _QuotedDumper(_Dumper):
+    """The fallback for text no other style carries exactly: double quotes escape all."""
 
 
-_PlainDumper.add_representer(str, yaml.SafeDumper.represent_str)
+_QuotedDumper.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"'))
 
 
 def _dump(value):
     """Return `value` as YAML, checked to read back to the very same value."""
-    for dumper in (_Dumper, _PlainDumper):
+    for dumper in (_Dumper, _QuotedDumper):
         text = yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=False,
                          width=WIDTH, default_flow_style=False)
-        if yaml.safe_load(text) == _plain(value):
+        if yaml.load(text, _READER) == _plain(value):  # noqa: S506 - a safe loader
             return text
     raise WriteError(f"cannot write {value!r} as YAML that reads back the same")
 
@@ -185,6 +188,6 @@ def set_text(question_set):
     parts.append("questions:\n")
     mappings = [_question_mapping(q) for q in question_set.questions]
     text = "".join(parts) + "\n".join(_indent(_dump([m]), "  ") for m in mappings)
-    if yaml.safe_load(text) != _plain({**head, "questions": mappings}):
+    if yaml.load(text, _READER) != _plain({**head, "questions": mappings}):  # noqa: S506
         raise WriteError(f"set {question_set.id}: the file would not read back the same")
     return text
