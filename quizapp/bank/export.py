@@ -10,6 +10,7 @@ from quizapp.domain.bankwriter import (
     QuestionValues,
     SetValues,
     SourceValues,
+    same_source,
     set_text,
     source_text,
 )
@@ -63,6 +64,14 @@ def set_files(session, slug):
     return files
 
 
+def _holds(path, text):
+    """Tell whether the file at `path` already says what `text` says."""
+    if not path.is_file():
+        return False
+    old = path.read_text("utf-8", errors="replace")
+    return old == text or (path.parent.name == "sources" and same_source(old, text))
+
+
 def write_files(root, files, force=False):
     """Write `files` under `root`; return (written, unchanged) relative paths.
 
@@ -72,8 +81,7 @@ def write_files(root, files, force=False):
     root = Path(root)
     if root.exists() and not root.is_dir():
         raise ExportError(f"{root} exists and is not a folder.")
-    unchanged = [p for p, text in files.items()
-                 if (root / p).is_file() and (root / p).read_text("utf-8") == text]
+    unchanged = [p for p, text in files.items() if _holds(root / p, text)]
     differing = [p for p in files if (root / p).exists() and p not in unchanged]
     if differing and not force:
         names = ", ".join(str(p) for p in differing)

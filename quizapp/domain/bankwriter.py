@@ -11,7 +11,9 @@ from datetime import date
 
 import yaml
 
+from quizapp.domain.bankfiles import FRONT_MATTER
 from quizapp.domain.kinds import KINDS
+from quizapp.domain.provenance import DEFAULT_STATUS
 
 # Read back with the loader the bank reader uses, so the check sees what it will see.
 _READER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -191,3 +193,26 @@ def set_text(question_set):
     if yaml.load(text, _READER) != _plain({**head, "questions": mappings}):  # noqa: S506
         raise WriteError(f"set {question_set.id}: the file would not read back the same")
     return text
+
+
+def _source_meaning(text):
+    """Return what a source file says, its formatting and `seed` aside; None if unreadable."""
+    found = FRONT_MATTER.match(text)
+    if not found:
+        return None
+    try:
+        meta = yaml.load(found.group(1), _READER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return None
+    if not isinstance(meta, dict):
+        return None
+    meta.setdefault("provenance", DEFAULT_STATUS)
+    # `seed` names the raw capture, which the database does not keep.
+    meta = {k: v for k, v in meta.items() if k != "seed" and v not in ("", None)}
+    return meta, text[found.end():].rstrip("\n")
+
+
+def same_source(old_text, new_text):
+    """Tell whether two source files hold the same source, however each is formatted."""
+    old = _source_meaning(old_text)
+    return old is not None and old == _source_meaning(new_text)

@@ -1,6 +1,7 @@
 """Exporting a question set as bank files: it loads elsewhere as the same questions."""
 
 import json
+import shutil
 from datetime import date
 
 import pytest
@@ -188,3 +189,18 @@ def test_without_output_it_writes_a_folder_named_after_the_set(runner, bank, tmp
     assert result.exit_code == 0, result.output
     assert "bank load who-said-what" in result.output
     assert [s.id for s in read_bank(tmp_path / "who-said-what").sets] == ["who-said-what"]
+
+
+def test_export_into_the_bank_folder_keeps_the_bundled_sources_as_they_are(runner, bank,
+                                                                           tmp_path):
+    """Sources already in the folder (with `seed` and their own wrapping) are left alone."""
+    folder = tmp_path / "questions"
+    shutil.copytree(BUNDLED_BANK_DIR, folder)
+    (folder / "sets" / "countries.yaml").unlink()
+    result = runner.invoke(args=["bank", "export", "countries", "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "wrote sets/countries.yaml" in result.output
+    assert "unchanged sources/" in result.output
+    for source in (BUNDLED_BANK_DIR / "sources").iterdir():
+        assert (folder / "sources" / source.name).read_bytes() == source.read_bytes()
+    assert "countries" in {s.id for s in read_bank(folder).sets}

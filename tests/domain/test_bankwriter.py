@@ -14,6 +14,7 @@ from quizapp.domain.bankwriter import (
     SetValues,
     SourceValues,
     WriteError,
+    same_source,
     set_text,
     source_text,
 )
@@ -77,3 +78,15 @@ def test_a_body_with_a_carriage_return_is_refused():
     source = SourceValues(slug="s", outlet="O", headline="H", body="one\r\ntwo")
     with pytest.raises(WriteError, match="carriage return"):
         source_text(source)
+
+
+def test_same_source_ignores_seed_and_wrapping_but_not_a_changed_character():
+    """A source file is the same when it says the same; one character of body differs."""
+    source = SourceValues(slug="s", outlet="Outlet", headline="Headline", body="Body text.",
+                          date_note="A note " * 20 + "end.")
+    written = source_text(source)
+    hand_made = ("---\nseed: 001_x.txt\noutlet: Outlet\nheadline: Headline\npublished: null\n"
+                 f"date_note: {'A note ' * 20}end.\nurl: null\n---\nBody text.\n")
+    assert same_source(hand_made, written)
+    assert not same_source(hand_made.replace("Body text.", "Body text!"), written)
+    assert not same_source("no front matter", written)
