@@ -63,10 +63,13 @@ def export_command(set_slug, output, force):
     """Write a question set and the sources it cites as bank files."""
     root = output or set_slug
     try:
-        written, unchanged = write_files(root, set_files(db.session, set_slug), force=force)
+        files, warnings = set_files(db.session, set_slug)
+        written, unchanged = write_files(root, files, force=force)
     except (ExportError, WriteError) as error:
         click.echo(f"{error} Nothing was written.", err=True)
         raise SystemExit(1) from None
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     for path in written:
         click.echo(f"wrote {path}")
     for path in unchanged:

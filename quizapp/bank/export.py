@@ -37,8 +37,20 @@ def _question_values(question):
         tags=tuple(version.tags), difficulty=version.difficulty)
 
 
+def _moved_evidence(questions):
+    """Return a warning for each passage that loading would find at another offset.
+
+    The bank format keeps quotes, not offsets, and a loader takes a quote's first
+    occurrence: a passage picked further on would be highlighted in the wrong place.
+    """
+    return [f"question {q.slug}: evidence {n} is found earlier in source {e.source.slug} "
+            f"(at {e.source.body.find(e.quote)}, not {e.start}); a load will point there"
+            for q in questions for n, e in enumerate(q.current_version.evidence, 1)
+            if e.source.body.find(e.quote) != e.start]
+
+
 def set_files(session, slug):
-    """Return {relative path: text} for the set `slug` and every source it cites.
+    """Return ({relative path: text}, warnings) for the set `slug` and the sources it cites.
 
     Only live questions are written, each as its current version.
     """
@@ -61,7 +73,7 @@ def set_files(session, slug):
     files[Path("sets", f"{slug}.yaml")] = set_text(SetValues(
         id=slug, title=question_set.title, description=question_set.description,
         questions=tuple(_question_values(q) for q in questions)))
-    return files
+    return files, _moved_evidence(questions)
 
 
 def _holds(path, text):

@@ -39,6 +39,7 @@ def _round_trip(runner, slug, folder):
     before = _set_state(runner, slug)
     exported = runner.invoke(args=["bank", "export", slug, "-o", str(folder)])
     assert exported.exit_code == 0, exported.output
+    assert "warning" not in exported.output
     clear_database()
     loaded = runner.invoke(args=["bank", "load", str(folder)])
     assert loaded.exit_code == 0, loaded.output
@@ -204,3 +205,20 @@ def test_export_into_the_bank_folder_keeps_the_bundled_sources_as_they_are(runne
     for source in (BUNDLED_BANK_DIR / "sources").iterdir():
         assert (folder / "sources" / source.name).read_bytes() == source.read_bytes()
     assert "countries" in {s.id for s in read_bank(folder).sets}
+
+
+def test_a_passage_picked_past_an_earlier_copy_of_its_quote_is_warned_about(runner,
+                                                                            tmp_path):
+    """A load finds a quote's first occurrence: the export says which passage would move."""
+    _add_teacher_set()
+    evidence = db.session.scalars(sa.select(Evidence).order_by(Evidence.id)).first()
+    body = evidence.source.body
+    evidence.source.body = body + "\n" + evidence.quote
+    evidence.start = len(body) + 1
+    evidence.end = evidence.start + len(evidence.quote)
+    db.session.commit()
+    result = runner.invoke(args=["bank", "export", "teacher-set", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (f"warning: question teacher-0: evidence 1 is found earlier in source "
+            f"teacher-article (at 4, not {len(body) + 1})") in result.output
+    assert (tmp_path / "sets" / "teacher-set.yaml").exists()
