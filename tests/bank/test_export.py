@@ -39,7 +39,7 @@ def _round_trip(runner, slug, folder):
     before = _set_state(runner, slug)
     exported = runner.invoke(args=["bank", "export", slug, "-o", str(folder)])
     assert exported.exit_code == 0, exported.output
-    assert "warning" not in exported.output
+    assert "warning:" not in exported.output
     clear_database()
     loaded = runner.invoke(args=["bank", "load", str(folder)])
     assert loaded.exit_code == 0, loaded.output
