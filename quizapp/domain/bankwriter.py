@@ -83,6 +83,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper, text):
+    """Write long or multi-line text as a block scalar, the rest as YAML sees fit."""
     if "\n" in text or len(text) > BLOCK_OVER:
         # Folded keeps one-paragraph text wrapped; literal keeps line breaks as they are.
         style = "|" if "\n" in text else ">"
@@ -91,6 +92,7 @@ def _represent_str(dumper, text):
 
 
 def _represent_flow(dumper, items):
+    """Write a _Flow list on one line."""
     return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=True)
 
 
@@ -174,6 +176,7 @@ def _question_mapping(question):
 
 
 def _indent(text, prefix):
+    """Prefix every line but empty ones (which stay empty, as in the bundled files)."""
     return "".join(line if line == "\n" else prefix + line
                    for line in text.splitlines(keepends=True))
 
