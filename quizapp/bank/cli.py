@@ -1,4 +1,4 @@
-"""`flask bank ...`: load, dump and count the question bank."""
+"""`flask bank ...`: load, dump, export and count the question bank."""
 
 import json
 from collections import Counter
@@ -9,9 +9,11 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from quizapp.bank.dump import current_questions, dump_bank
+from quizapp.bank.export import ExportError, set_files, write_files
 from quizapp.bank.loader import load_bank
 from quizapp.domain.bankdefs import BankError, Problem
 from quizapp.domain.bankfiles import read_bank
+from quizapp.domain.bankwriter import WriteError
 from quizapp.extensions import db
 
 bank_cli = AppGroup("bank", help="Load, dump and count the question bank.")
@@ -66,6 +68,29 @@ def load_command(path):
 def dump_command():
     """Print the loaded bank as JSON, one object per question."""
     click.echo(json.dumps(dump_bank(db.session), ensure_ascii=False, indent=2))
+
+
+@bank_cli.command("export")
+@click.argument("set_slug", metavar="SET")
+@click.option("-o", "--output", type=click.Path(file_okay=False),
+              help="The bank folder to write into; default ./SET")
+@click.option("--force", is_flag=True, help="Overwrite files that exist with other content.")
+def export_command(set_slug, output, force):
+    """Write a question set and the sources it cites as bank files."""
+    root = output or set_slug
+    try:
+        files, warnings = set_files(db.session, set_slug)
+        written, unchanged = write_files(root, files, force=force)
+    except (ExportError, WriteError) as error:
+        click.echo(f"{error} Nothing was written.", err=True)
+        raise SystemExit(1) from None
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for path in written:
+        click.echo(f"wrote {path}")
+    for path in unchanged:
+        click.echo(f"unchanged {path}")
+    click.echo(f"Load it with: flask --app quizapp bank load {root}")
 
 
 @bank_cli.command("stats")
