@@ -98,7 +98,10 @@ def _words(text, digits):
     """Return the folded words of `text`, each with whether it must be typed exactly."""
     words = []
     # An apostrophe joins its word, so "People's" is one word, as typed "Peoples".
-    for token in _NOT_WORD.sub(" ", _APOSTROPHES.sub("", _strip_accents(text))).split():
+    plain = _strip_accents(text)
+    tokens = (_NOT_WORD.sub(" ", _APOSTROPHES.sub("", plain)).split()
+              or _NOT_WORD.sub(" ", plain).split())  # an answer that is only an apostrophe
+    for token in tokens:
         folded = token.casefold()
         # A number is exact whether written in digits or words ("eight" is not "eighty").
         strict = (_is_acronym(token) or len(folded) < TYPO_MIN_LENGTH
@@ -109,7 +112,12 @@ def _words(text, digits):
 
 def _list_parts(text, digits):
     parts = [p for p in _LIST_SEPARATOR.split(text) if normalise(p)]
-    return tuple(w for w in (_words(p, digits) for p in parts) if w)
+    found = tuple(w for w in (_words(p, digits) for p in parts) if w)
+    if not found:
+        # "and" alone (or "&") is an answer in its own right, not an empty list.
+        whole = _words(text, digits)
+        found = (whole,) if whole else ()
+    return found
 
 
 def _unbracket(text):

@@ -322,3 +322,9 @@ def test_acronyms_never_take_a_typo(acronym, index, letter):
 def test_a_number_never_takes_a_typo(key, typed):
     """Numbers match only when equal."""
     assert matches(str(typed), str(key)) is (typed == key)
+
+
+@pytest.mark.parametrize("answer", ["and", "And", "ʼ"])
+def test_an_answer_that_is_only_a_joining_word_or_mark_still_matches_itself(answer):
+    """A listed answer made of what usually joins or marks words is still an answer."""
+    assert judge(answer, [answer])
