@@ -20,15 +20,16 @@ def cheap_hashes(app):
 
 @pytest.fixture(autouse=True)
 def user_per_request(app):
-    """Make every request load its user afresh, as a served app does.
+    """Make every request load its user and CSRF token afresh, as a served app does.
 
-    The app fixture's application context outlives requests, so Flask-Login's cached user
-    on `g` would otherwise pass from one test client's request to the next client's.
+    The app fixture's application context outlives requests, so what Flask-Login and
+    Flask-WTF cache on `g` would otherwise pass from one request (and client) to the next.
     """
 
     @app.before_request
     def forget_cached_user():
         g.pop("_login_user", None)
+        g.pop("csrf_token", None)
 
 
 @pytest.fixture
