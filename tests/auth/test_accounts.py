@@ -246,3 +246,12 @@ def test_an_unknown_signup_mode_is_refused_at_start(database_url):
     with pytest.raises(RuntimeError, match="QUIZAPP_SIGNUP"):
         create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
                     "SIGNUP": "invitation"})
+
+
+def test_a_session_used_from_another_browser_loses_its_log_in(client, make_user):
+    """Strong session protection: a copied cookie sent by another browser logs nobody in."""
+    make_user()
+    log_in(client)
+    assert client.get("/teach/").status_code == 200
+    response = client.get("/teach/", headers={"User-Agent": "Another browser/1.0"})
+    assert response.status_code == 302
