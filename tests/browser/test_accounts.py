@@ -4,8 +4,11 @@ account pages pass axe at phone and laptop widths."""
 import re
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import expect
 
+from quizapp.auth.models import User
+from quizapp.extensions import db
 from tests.auth.conftest import CHEAP_HASHES
 from tests.browser.pages import check_accessibility, screenshot
 
@@ -99,6 +102,12 @@ def test_account_pages_are_accessible(app, open_page, screenshot_dir, viewport):
     shoot("teach-home")
     page.goto("/account/password")
     shoot("change-password")
+    db.session.execute(sa.update(User).values(role="admin"))
+    db.session.commit()
+    page.goto("/account/invitations")
+    page.get_by_role("button", name="Make an invitation link").click()
+    expect(page.get_by_role("textbox", name="Link")).to_have_value(re.compile(r"invite="))
+    shoot("invitations")
     page.get_by_role("button", name="Log out").click()
     app.config["SIGNUP"] = "invite"
     page.goto("/account/signup")
