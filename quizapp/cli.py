@@ -31,7 +31,7 @@ def ensure_instance_secret(app):
 def serve_command(host, port):
     """Upgrade the database, load the bundled bank and serve the app."""
     from quizapp import check_secret
-    from quizapp.bank.cli import load_folder
+    from quizapp.bank.cli import load_or_exit
 
     app = current_app._get_current_object()
     if ensure_instance_secret(app):
@@ -39,7 +39,7 @@ def serve_command(host, port):
     if not (app.debug or app.testing):
         check_secret(app)
     upgrade()
-    counts = load_folder(app.config["BANK_DIR"])
+    counts = load_or_exit(app.config["BANK_DIR"])
     click.echo("Bundled bank: " + (", ".join(f"{n} {w}" for w, n in sorted(counts.items()))
                                    or "already up to date"))
     click.echo(f"Quizapp is running: open http://{host}:{port}/ in your browser.")

@@ -2,6 +2,8 @@
 
 import os
 
+from quizapp.domain.safefiles import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES
+
 DEFAULT_SECRET_KEY = "dev-only-change-me"  # noqa: S105 - refused when serving, see create_app
 
 # A secret shorter than this (in bytes) is refused outside debug and testing.
@@ -43,6 +45,9 @@ DEFAULTS = {
     # argon2-cffi PasswordHasher arguments; empty means the library's (RFC 9106) defaults.
     # Changing them rehashes each password at its owner's next log-in.
     "PASSWORD_HASH_PARAMETERS": {},
+    # The bank loader reads no file larger than this, and no more than this in all.
+    "BANK_MAX_FILE_BYTES": DEFAULT_MAX_FILE_BYTES,
+    "BANK_MAX_TOTAL_BYTES": DEFAULT_MAX_TOTAL_BYTES,
 }
 
 # Environment variables read on top of the defaults and instance/config.py.

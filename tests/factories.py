@@ -71,6 +71,14 @@ def make_quiz(**overrides):
     return quiz
 
 
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes a value shared by several questions out in full: the bank refuses aliases."""
+
+    def ignore_aliases(self, data):
+        """Never write an anchor or an alias."""
+        return True
+
+
 class BankWriter:
     """Writes a small bank folder: one test source, one set, any quizzes."""
 
@@ -89,12 +97,13 @@ class BankWriter:
             "url: https://example.org/article\n---\n" + source_body + "\n", "utf-8")
         if questions is None:
             questions = [make_question(kind) for kind in SAMPLE_QUESTIONS]
-        (self.root / "sets" / "test-set.yaml").write_text(yaml.safe_dump(
+        (self.root / "sets" / "test-set.yaml").write_text(yaml.dump(
             {"id": "test-set", "title": "Test set", "questions": questions},
-            allow_unicode=True, sort_keys=False), "utf-8")
+            Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False), "utf-8")
         for quiz in quizzes if quizzes is not None else [make_quiz()]:
             (self.root / "quizzes" / f"{quiz['id']}.yaml").write_text(
-                yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False), "utf-8")
+                yaml.dump(quiz, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False),
+                "utf-8")
         return self.root
 
     def load(self, **kwargs):

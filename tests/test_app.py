@@ -134,3 +134,18 @@ def test_readme_documents_every_setting():
     table = readme[readme.index("### Limits and every setting"):]
     missing = [key for key in (*config.DEFAULTS, "BANK_DIR") if f"`{key}`" not in table]
     assert not missing
+
+
+def test_serve_refuses_a_broken_bank_with_its_problems_not_a_traceback(app, bank_writer,
+                                                                        monkeypatch):
+    """A bank the loader refuses stops `serve` with the loader's messages and exit code 1."""
+    served = []
+    monkeypatch.setattr("quizapp.cli.run_simple", lambda *args, **kwargs: served.append(args))
+    root = bank_writer.write()
+    (root / "sets" / "test-set.yaml").write_text("id: test-set\ntitle: [unclosed\n", "utf-8")
+    app.config["BANK_DIR"] = str(root)
+    result = app.test_cli_runner().invoke(args=["serve"])
+    assert result.exit_code == 1
+    assert "sets/test-set.yaml:" in result.output and "Nothing was loaded" in result.output
+    assert isinstance(result.exception, SystemExit)
+    assert served == []

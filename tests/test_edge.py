@@ -229,7 +229,7 @@ def test_wrong_method_gets_a_readable_405(client):
 
 def test_slug_urls_follow_the_bank_slug_rule():
     """The URL converter accepts exactly the slugs the bank loader accepts."""
-    assert SLUG.pattern == f"^{SlugConverter.regex}$"
+    assert SLUG.pattern == rf"\A{SlugConverter.regex}\Z"
 
 
 def test_other_refusals_get_the_layout_too(app, client):

@@ -4,12 +4,13 @@ import json
 from collections import Counter
 
 import click
+import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
 
 from quizapp.bank.dump import current_questions, dump_bank
 from quizapp.bank.loader import load_bank
-from quizapp.domain.bankdefs import BankError
+from quizapp.domain.bankdefs import BankError, Problem
 from quizapp.domain.bankfiles import read_bank
 from quizapp.extensions import db
 
@@ -17,29 +18,44 @@ bank_cli = AppGroup("bank", help="Load, dump and count the question bank.")
 
 
 def load_folder(path):
-    """Validate and load the bank at `path` in one transaction; return what changed."""
-    bank = read_bank(path)
+    """Validate and load the bank at `path` in one transaction; return what changed.
+
+    Raise BankError, with nothing written, when the files or the database refuse it.
+    """
+    config = current_app.config
+    bank = read_bank(path, config["BANK_MAX_FILE_BYTES"], config["BANK_MAX_TOTAL_BYTES"])
     try:
         counts = load_bank(db.session, bank)
         db.session.commit()
+    except sa.exc.SQLAlchemyError as error:
+        db.session.rollback()
+        # The checks should leave nothing for the database to refuse; if it still does,
+        # say so in one line rather than with a traceback.
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise BankError([Problem(str(path), None, "", f"the database refused the bank: "
+                                                      f"{reason}")]) from error
     except Exception:
         db.session.rollback()
         raise
     return counts
 
 
-@bank_cli.command("load")
-@click.argument("path", required=False, type=click.Path(file_okay=False))
-def load_command(path):
-    """Validate the bank files and load them, all or nothing."""
-    path = path or current_app.config["BANK_DIR"]
+def load_or_exit(path):
+    """Load the bank at `path`; on refusal print every problem and exit 1."""
     try:
-        counts = load_folder(path)
+        return load_folder(path)
     except BankError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         click.echo(f"Nothing was loaded: {len(error.problems)} problem(s).", err=True)
         raise SystemExit(1) from None
+
+
+@bank_cli.command("load")
+@click.argument("path", required=False, type=click.Path(file_okay=False))
+def load_command(path):
+    """Validate the bank files and load them, all or nothing."""
+    counts = load_or_exit(path or current_app.config["BANK_DIR"])
     if counts:
         click.echo("Loaded: " + ", ".join(f"{n} {what}" for what, n in sorted(counts.items())))
     else:

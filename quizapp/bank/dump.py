@@ -27,7 +27,8 @@ def current_questions(session):
 def question_record(question):
     """Return one question as the dump shows it."""
     version = question.current_version
-    choices, answer = get_kind(version.kind).public(version.data)
+    kind = get_kind(version.kind)
+    choices, answer = kind.public(version.data)
     return {
         "id": question.slug,
         "set": question.question_set.slug,
@@ -35,6 +36,7 @@ def question_record(question):
         "prompt": version.prompt,
         "choices": choices,
         "answer": answer,
+        "refuse": kind.refused(version.data),
         "explanation": version.explanation,
         "evidence": [
             {"source": e.source.slug, "quote": e.quote, "start": e.start, "end": e.end,

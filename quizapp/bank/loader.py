@@ -1,15 +1,17 @@
 """Write a validated bank into the database: idempotent, versioned, all in one transaction."""
 
 from collections import Counter
+from dataclasses import fields
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from quizapp.bank.models import Evidence, Question, QuestionSet, QuestionVersion, Source
+from quizapp.domain.bankdefs import BankError, Problem, SourceDoc
 from quizapp.quizzes.models import Quiz
 
-SOURCE_FIELDS = ("outlet", "headline", "published", "date_precision", "date_note", "url",
-                 "trimmed", "body", "provenance", "provenance_note", "stamped")
+# Every attribute of a source read from its file has a column of the same name.
+SOURCE_FIELDS = tuple(f.name for f in fields(SourceDoc) if f.name != "slug")
 QUIZ_FIELDS = ("title", "description", "join_code", "question_count", "shuffle_questions",
                "shuffle_choices", "time_limit_minutes", "attempts_allowed", "feedback",
                "opens_at", "closes_at")
@@ -94,9 +96,22 @@ def _load_questions(session, bank, sets, sources, counter):
             counter["questions retired"] += 1
 
 
+def _check_join_codes(bank, existing):
+    """Refuse a join code that a quiz outside the files already holds in the database."""
+    holders = {q.join_code: q.slug for q in existing.values()}
+    in_files = {q.id for q in bank.quizzes}
+    problems = [Problem(f"quizzes/{q.id}.yaml", None, f"quiz {q.id}",
+                        f"join code {q.join_code} is already used by quiz "
+                        f"{holders[q.join_code]} in the database")
+                for q in bank.quizzes if holders.get(q.join_code, q.id) not in in_files]
+    if problems:
+        raise BankError(problems)
+
+
 def _load_quizzes(session, bank, sets, counter):
     existing = {q.slug: q for q in session.scalars(
         sa.select(Quiz).options(selectinload(Quiz.sets)))}
+    _check_join_codes(bank, existing)
     for quiz_def in bank.quizzes:
         values = {name: getattr(quiz_def, name) for name in QUIZ_FIELDS}
         values["tags"] = list(quiz_def.tags)

@@ -2,17 +2,18 @@
 
 Everything is checked before anything is returned, and every problem is reported with
 its file, line and question id, so a loader can refuse a broken bank as a whole.
+The files are read as untrusted (quizapp/domain/safefiles.py, safeyaml.py) and every
+field is checked against its table in quizapp/domain/bankschema.py.
 See questions/README.md for the format.
 """
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
-import yaml
-
+from quizapp.domain import bankschema as schema
 from quizapp.domain import evidence as evidence_rules
+from quizapp.domain import safefiles, safeyaml
 from quizapp.domain.bankdefs import (
     Bank,
     BankError,
@@ -24,34 +25,10 @@ from quizapp.domain.bankdefs import (
     SourceDoc,
 )
 from quizapp.domain.kinds import KINDS
-from quizapp.domain.provenance import DEFAULT_STATUS, STATUSES
+from quizapp.domain.safeyaml import LINE
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-JOIN_CODE = re.compile(r"^[A-Z0-9]{4,12}$")
-FEEDBACK_RULES = ("immediate", "after_submit", "after_close", "never")
-DATE_PRECISIONS = {1: "year", 2: "month", 3: "day"}
-COMMON_QUESTION_KEYS = {"id", "kind", "prompt", "explanation", "evidence", "tags", "difficulty"}
-MAX_PROMPT = 1000
-MAX_EXPLANATION = 3000
+SLUG = schema.SLUG
 MIN_QUOTE = 12
-LINE = "__line__"
-
-
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A YAML loader that remembers the line each mapping starts on."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        return mapping
-
-
-def _strip_lines(value):
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != LINE}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
 
 
 @dataclass
@@ -59,34 +36,79 @@ class _Reader:
     """Collects problems while reading the files of one bank."""
 
     root: Path
+    max_file_bytes: int = safefiles.DEFAULT_MAX_FILE_BYTES
+    max_total_bytes: int = safefiles.DEFAULT_MAX_TOTAL_BYTES
     problems: list[Problem] = field(default_factory=list)
+    total_bytes: int = 0
+
+    def __post_init__(self):
+        self.real_root = self.root.resolve()
 
     def report(self, path, line, where, message):
-        self.problems.append(Problem(str(path.relative_to(self.root)), line, where, message))
+        name = str(path.relative_to(self.root))
+        # A file name is shown as is only when it cannot garble the report.
+        self.problems.append(Problem(name if name.isprintable() else ascii(name), line,
+                                     where, message))
+
+    def files(self, folder, suffix):
+        """Return the files `folder`/<slug>`suffix`, reporting any other name and a bad folder."""
+        try:
+            paths = safefiles.list_folder(self.real_root, self.root / folder, suffix)
+        except safefiles.FileProblem as problem:
+            self.report(self.root / folder, None, "", problem.message)
+            return []
+        for path in paths:
+            if not SLUG.match(path.name.removesuffix(suffix)):
+                self.report(path, None, "", f"the file name must be a slug (a-z, 0-9, -) "
+                            f"followed by {suffix}")
+        return [p for p in paths if SLUG.match(p.name.removesuffix(suffix))]
+
+    def read_text(self, path):
+        """Return the text of a bank file, or None after reporting why it cannot be read."""
+        if self.total_bytes > self.max_total_bytes:
+            return None  # reported once, below
+        try:
+            data = safefiles.read_bytes(self.real_root, path, self.max_file_bytes)
+            self.total_bytes += len(data)
+            if self.total_bytes > self.max_total_bytes:
+                raise safefiles.FileProblem(f"takes the bank's files past the limit of "
+                                            f"{self.max_total_bytes:,} bytes in all; the "
+                                            "files after it were not read")
+            return safefiles.decode(data)
+        except safefiles.FileProblem as problem:
+            self.report(path, problem.line, "", problem.message)
+            return None
 
     def load_yaml(self, path, text=None, first_line=1):
         """Parse YAML (`text`, else the file); `first_line` is where `text` starts in the file."""
+        if text is None:
+            text = self.read_text(path)
+            if text is None:
+                return None
         try:
-            return yaml.load(text if text is not None else path.read_text("utf-8"), _LineLoader)  # noqa: S506 - a SafeLoader subclass
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + first_line if mark else None
-            self.report(path, line, "", f"not valid YAML: {error}")
+            return safeyaml.parse(text, first_line)
+        except safeyaml.YamlProblem as problem:
+            self.report(path, problem.line, "", problem.message)
             return None
 
 
-def read_bank(root):
-    """Read and validate the bank under `root`; return a Bank or raise BankError."""
-    reader = _Reader(Path(root))
-    if not reader.root.is_dir():
+def read_bank(root, max_file_bytes=safefiles.DEFAULT_MAX_FILE_BYTES,
+              max_total_bytes=safefiles.DEFAULT_MAX_TOTAL_BYTES):
+    """Read and validate the bank under `root`; return a Bank or raise BankError.
+
+    No file above `max_file_bytes` is read, nor more than `max_total_bytes` in all.
+    """
+    if not Path(root).is_dir():
         raise BankError([Problem(str(root), None, "", "no such folder")])
-    sources = [read_source(reader, p) for p in sorted(reader.root.glob("sources/*.txt"))]
-    sources = [s for s in sources if s is not None]
+    reader = _Reader(Path(root), max_file_bytes, max_total_bytes)
+    # A source refused for its own problems stays known, so quoting it is not one more.
+    docs = {p.stem: read_source(reader, p) for p in reader.files("sources", ".txt")}
+    sources = [s for s in docs.values() if s is not None]
     if not sources:
         reader.report(reader.root, None, "", "no sources found under sources/")
-    set_docs = [(p, reader.load_yaml(p)) for p in sorted(reader.root.glob("sets/*.yaml"))]
-    sets = check_questions(reader, {s.slug: s for s in sources}, set_docs)
-    quizzes = [read_quiz(reader, p) for p in sorted(reader.root.glob("quizzes/*.yaml"))]
+    set_docs = [(p, reader.load_yaml(p)) for p in reader.files("sets", ".yaml")]
+    sets = check_questions(reader, docs, set_docs)
+    quizzes = [read_quiz(reader, p) for p in reader.files("quizzes", ".yaml")]
     quizzes = [q for q in quizzes if q is not None]
     check_quizzes(reader, sets, quizzes)
     if reader.problems:
@@ -96,26 +118,27 @@ def read_bank(root):
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-SOURCE_KEYS = {"outlet", "headline", "published", "date_note", "url", "trimmed", "seed",
-               "provenance", "provenance_note", "stamped"}
 
 
-def _parse_published(value):
-    """Return (date or None, precision) for 2019, "2019-02", 2019-02-14 or null."""
-    if value is None:
-        return None, "unknown"
-    if isinstance(value, date):
-        return value, "day"
-    parts = str(value).split("-")
-    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
-        raise ValueError("published must be YYYY, YYYY-MM, YYYY-MM-DD or null")
-    numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
-    return date(*numbers), DATE_PRECISIONS[len(parts)]
+def _check_body(reader, path, slug, body, first_line):
+    """Report a body that is empty or holds a character text must not hold, at its line."""
+    if not body.strip():
+        reader.report(path, first_line, slug, "the body is empty")
+        return False
+    try:
+        schema.check_text("the body", body, len(body))
+    except schema.FieldError as error:
+        bad = schema.find_unsafe(body)
+        reader.report(path, first_line + body.count("\n", 0, bad), slug, str(error))
+        return False
+    return True
 
 
 def read_source(reader, path):
     """Read one source file: YAML front matter, then the verbatim body."""
-    text = path.read_text("utf-8")
+    text = reader.read_text(path)
+    if text is None:
+        return None
     found = FRONT_MATTER.match(text)
     if not found:
         reader.report(path, 1, "", "a source file starts with --- front matter ---")
@@ -126,122 +149,79 @@ def read_source(reader, path):
         if len(reader.problems) == reported:
             reader.report(path, 1, "", "the front matter must be a mapping")
         return None
-    slug, problems = path.stem, []
-    if not SLUG.match(slug):
-        problems.append(f"file name {slug!r} must be a slug (a-z, 0-9, -)")
-    problems += [f"unknown field {k!r}" for k in meta if k not in SOURCE_KEYS | {LINE}]
-    for key in ("outlet", "headline"):
-        if not isinstance(meta.get(key), str) or not meta[key].strip():
-            problems.append(f"{key} is required")
-    try:
-        published, precision = _parse_published(meta.get("published"))
-    except ValueError as error:
-        problems.append(str(error))
-        published, precision = None, "unknown"
-    provenance = meta.get("provenance", DEFAULT_STATUS)
-    if provenance not in STATUSES:
-        problems.append(f"provenance must be one of {', '.join(STATUSES)}")
-    stamped = meta.get("stamped")
-    if stamped is not None and (not isinstance(stamped, date) or isinstance(stamped, datetime)):
-        problems.append("stamped must be a full date, YYYY-MM-DD, or left out")
-    url = meta.get("url")
-    if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
-        problems.append("url must be an http(s) address or null")
-    body = text[found.end():].rstrip("\n")
-    if not body.strip():
-        problems.append("the body is empty")
+    slug = path.stem
+    values, problems = schema.read_fields(schema.SOURCE, meta, skip={LINE})
     for message in problems:
         reader.report(path, 1, slug, message)
-    if problems:
+    body = text[found.end():].rstrip("\n")
+    body_line = text.count("\n", 0, found.end()) + 1
+    if not _check_body(reader, path, slug, body, body_line) or problems:
         return None
-    return SourceDoc(slug=slug, outlet=meta["outlet"].strip(), headline=meta["headline"].strip(),
-                     published=published, date_precision=precision,
-                     date_note=str(meta.get("date_note") or "").strip(), url=url,
-                     trimmed=str(meta.get("trimmed") or "").strip(), body=body,
-                     provenance=provenance, stamped=stamped,
-                     provenance_note=str(meta.get("provenance_note") or "").strip())
+    return SourceDoc(slug=slug, body=body, **values)
 
 
-def _check_common(raw, sources):
-    """Return the problems with the fields every question has, and its evidence."""
-    problems, evidence = [], []
-    if raw.get("kind") not in KINDS:
-        problems.append(f"kind must be one of {', '.join(KINDS)}")
-    for key, limit in (("prompt", MAX_PROMPT), ("explanation", MAX_EXPLANATION)):
-        value = raw.get(key)
-        if not isinstance(value, str) or not value.strip():
-            problems.append(f"{key} is required")
-        elif len(value) > limit:
-            problems.append(f"{key} is longer than {limit} characters")
-    tags = raw.get("tags")
-    if not (isinstance(tags, list) and tags and all(isinstance(t, str) and SLUG.match(t)
-                                                    for t in tags)):
-        problems.append("tags must list at least one tag (a-z, 0-9, -)")
-    difficulty = raw.get("difficulty")
-    if isinstance(difficulty, bool) or difficulty not in (1, 2, 3):
-        problems.append("difficulty must be 1, 2 or 3")
-    items = raw.get("evidence")
+def _check_evidence(items, sources, problems):
+    """Return the EvidenceDefs of a question's evidence list, reporting each bad item."""
     if not isinstance(items, list) or not items:
         problems.append("evidence must list at least one {source, quote}")
-        items = []
+        return ()
+    if len(items) > schema.MAX_EVIDENCE:
+        problems.append(f"evidence lists more than {schema.MAX_EVIDENCE} quotes")
+        return ()
+    found = []
     for index, item in enumerate(items, 1):
-        found = _check_evidence(item, sources, index, problems)
-        if found is not None:
-            evidence.append(found)
-    return problems, tuple(evidence)
-
-
-def _check_evidence(item, sources, index, problems):
-    """Return the EvidenceDef for one evidence item, or None after reporting why not."""
-    if not isinstance(item, dict) or {k for k in item if k != LINE} != {"source", "quote"}:
-        problems.append(f"evidence {index} must have exactly a source and a quote")
-        return None
-    source, quote = sources.get(item["source"]), item["quote"]
-    if source is None:
-        problems.append(f"evidence {index}: unknown source {item['source']!r}")
-        return None
-    if not isinstance(quote, str) or len(quote) < MIN_QUOTE:
-        problems.append(f"evidence {index}: quote must be at least {MIN_QUOTE} characters")
-        return None
-    offsets = evidence_rules.locate(source.body, quote)
-    if offsets is None:
-        problems.append(f"evidence {index}: quote not found verbatim in source "
-                        f"{source.slug!r}: {quote!r}")
-        return None
-    return EvidenceDef(source.slug, quote, *offsets)
+        if not isinstance(item, dict) or {k for k in item if k != LINE} != {"source", "quote"}:
+            problems.append(f"evidence {index} must have exactly a source and a quote")
+            continue
+        values, faults = schema.read_fields(schema.EVIDENCE, item, skip={LINE})
+        problems += [f"evidence {index}: {fault}" for fault in faults]
+        if faults:
+            continue
+        source, quote = sources.get(values["source"]), item["quote"]
+        if source is None and values["source"] in sources:
+            continue  # the source's own problems are reported with it
+        if source is None:
+            problems.append(f"evidence {index}: unknown source {values['source']!r}")
+        elif len(quote) < MIN_QUOTE:
+            problems.append(f"evidence {index}: quote must be at least {MIN_QUOTE} characters")
+        elif (offsets := evidence_rules.locate(source.body, quote)) is None:
+            problems.append(f"evidence {index}: quote not found verbatim in source "
+                            f"{source.slug!r}: {quote!r}")
+        else:
+            found.append(EvidenceDef(source.slug, quote, *offsets))
+    return tuple(found)
 
 
 def _read_question(reader, path, raw, set_id, sources, seen):
     """Validate one question mapping and return its QuestionDef, or None."""
-    line = raw.get(LINE) if isinstance(raw, dict) else None
     if not isinstance(raw, dict):
         reader.report(path, None, "", "each question must be a mapping")
         return None
     qid = raw.get("id")
-    where = f"question {qid}" if isinstance(qid, str) else "question without an id"
-    problems, evidence = _check_common(raw, sources)
-    if not isinstance(qid, str) or not SLUG.match(qid):
-        problems.append("id is required and must be a slug (a-z, 0-9, -)")
-    elif qid in seen:
-        problems.append(f"id is already used in {seen[qid]}")
-    else:
-        seen[qid] = str(path.relative_to(reader.root))
-    kind = KINDS.get(raw.get("kind"))
-    data = {k: v for k, v in _strip_lines(raw).items() if k not in COMMON_QUESTION_KEYS}
+    shown = qid if isinstance(qid, str) and qid.isprintable() and len(qid) <= 120 else None
+    where = f"question {shown}" if shown else "question without a usable id"
+    common = {k: v for k, v in raw.items() if k in schema.QUESTION}
+    values, problems = schema.read_fields(schema.QUESTION, common)
+    evidence = _check_evidence(raw.get("evidence"), sources, problems)
+    if "id" in values:
+        if qid in seen:
+            problems.append(f"id is already used in {seen[qid]}")
+        else:
+            seen[qid] = str(path.relative_to(reader.root))
+    kind = KINDS.get(values.get("kind"))
+    data = {k: v for k, v in safeyaml.strip_lines(raw).items() if k not in schema.QUESTION}
     if kind is not None:
-        unknown = [f"unknown field {k!r} for {kind.name}" for k in data if k not in kind.fields]
+        unknown = [f"unknown field {schema.shown(k)} for {kind.name}" for k in data
+                   if k not in kind.fields]
         # A misspelt field would only make the kind's own check report it missing.
-        problems += unknown or kind.check(data)
+        problems += unknown or schema.check_kind_data(data) or kind.check(data)
     for message in problems:
-        reader.report(path, line, where, message)
+        reader.report(path, raw.get(LINE), where, message)
     if problems:
         return None
-    return QuestionDef(id=qid, set_id=set_id, kind=kind.name, prompt=raw["prompt"].strip(),
-                       data=data, explanation=raw["explanation"].strip(), evidence=evidence,
-                       tags=tuple(raw["tags"]), difficulty=raw["difficulty"])
-
-
-SET_KEYS = {"id", "title", "description", "questions"}
+    return QuestionDef(id=qid, set_id=set_id, kind=kind.name, prompt=values["prompt"],
+                       data=data, explanation=values["explanation"], evidence=evidence,
+                       tags=values["tags"], difficulty=values["difficulty"])
 
 
 def check_questions(reader, sources, set_docs):
@@ -253,28 +233,20 @@ def check_questions(reader, sources, set_docs):
         if not isinstance(doc, dict) or not isinstance(doc.get("questions"), list):
             reader.report(path, 1, "", "a set file is a mapping with id, title and questions")
             continue
-        for key in doc:
-            if key not in SET_KEYS | {LINE}:
-                reader.report(path, 1, "", f"unknown field {key!r}")
-        set_id = doc.get("id")
-        if not isinstance(set_id, str) or not SLUG.match(set_id) or set_id != path.stem:
-            reader.report(path, 1, "", f"id must be a slug equal to the file name {path.stem!r}")
-        if not isinstance(doc.get("title"), str) or not doc["title"].strip():
-            reader.report(path, 1, "", "title is required")
+        values, problems = schema.read_fields(schema.SET, doc, skip={LINE})
+        if values.get("id") != path.stem:
+            problems = [p for p in problems if not p.startswith("id ")]
+            problems.append(f"id must be a slug equal to the file name {path.stem!r}")
+        if len(doc["questions"]) > schema.MAX_QUESTIONS_PER_SET:
+            problems.append(f"a set holds at most {schema.MAX_QUESTIONS_PER_SET} questions")
+        for message in problems:
+            reader.report(path, 1, "", message)
         questions = [_read_question(reader, path, raw, path.stem, sources, seen)
-                     for raw in doc["questions"]]
-        sets.append(SetDef(path.stem, str(doc.get("title", "")).strip(),
-                           str(doc.get("description") or "").strip(),
-                           tuple(q for q in questions if q is not None)))
+                     for raw in doc["questions"][:schema.MAX_QUESTIONS_PER_SET]]
+        if not problems:
+            sets.append(SetDef(path.stem, values["title"], values["description"],
+                               tuple(q for q in questions if q is not None)))
     return sets
-
-
-QUIZ_DEFAULTS = QuizDef(id="", title="", description="", sets=(), join_code="")
-QUIZ_KEYS = set(QUIZ_DEFAULTS.__dict__)
-
-
-def _optional_positive(value):
-    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value > 0)
 
 
 def read_quiz(reader, path):
@@ -284,36 +256,14 @@ def read_quiz(reader, path):
         if doc is not None:
             reader.report(path, 1, "", "a quiz file is a mapping")
         return None
-    problems = [f"unknown field {k!r}" for k in doc if k not in QUIZ_KEYS | {LINE}]
-    if doc.get("id") != path.stem:
+    values, problems = schema.read_fields(schema.QUIZ, doc, skip={LINE})
+    if values.get("id") != path.stem:
+        problems = [p for p in problems if not p.startswith("id ")]
         problems.append(f"id must equal the file name {path.stem!r}")
-    if not isinstance(doc.get("title"), str) or not doc["title"].strip():
-        problems.append("title is required")
-    if not isinstance(doc.get("sets"), list) or not doc["sets"]:
-        problems.append("sets must list at least one question set id")
-    if not isinstance(doc.get("join_code"), str) or not JOIN_CODE.match(doc["join_code"]):
-        problems.append("join_code must be 4 to 12 capital letters or digits")
-    for key in ("question_count", "time_limit_minutes", "attempts_allowed"):
-        if not _optional_positive(doc.get(key)):
-            problems.append(f"{key} must be a whole number above 0, or left out")
-    if doc.get("feedback", "after_submit") not in FEEDBACK_RULES:
-        problems.append(f"feedback must be one of {', '.join(FEEDBACK_RULES)}")
-    for key in ("opens_at", "closes_at"):
-        value = doc.get(key)
-        if value is not None and not (isinstance(value, datetime) and value.tzinfo):
-            problems.append(f"{key} must be a date and time with its zone, e.g. "
-                            "2026-09-01T08:00:00Z")
-    for key in ("shuffle_questions", "shuffle_choices"):
-        if not isinstance(doc.get(key, True), bool):
-            problems.append(f"{key} must be true or false")
     for message in problems:
         reader.report(path, doc.get(LINE), f"quiz {path.stem}", message)
     if problems:
         return None
-    values = {k: v for k, v in _strip_lines(doc).items() if k != LINE}
-    values["sets"] = tuple(values["sets"])
-    values["tags"] = tuple(values.get("tags") or ())
-    values["description"] = str(values.get("description") or "").strip()
     return QuizDef(**values)
 
 

@@ -84,6 +84,10 @@ class QuestionKind:
         """Return (choices, answer) as the bank dump shows them."""
         return None, self.key(data)
 
+    def refused(self, data):
+        """Return the typed answers listed as wrong, or None for kinds nobody types."""
+        return None
+
 
 def _first(form, name):
     values = form.get(name) or []
@@ -333,31 +337,36 @@ class Matching(QuestionKind):
 
 @register
 class ShortAnswer(QuestionKind):
-    """A typed answer, compared forgivingly with the accepted ones.
+    """A typed answer, compared forgivingly with the accepted ones and the refused ones.
 
-    Case, punctuation, accents and extra spaces never matter; one small typo (a letter
-    added, dropped or changed, or two neighbours swapped) is forgiven in answers of five
-    or more characters, but digits must be exact. Scores 1 or 0.
+    Case, punctuation, accents, spacing, leading articles and titles, number words and
+    the order of a list never matter; small typos are forgiven per word, never in short
+    words, acronyms or digits, and never towards a refused answer (textmatch.judge has
+    the rule). Scores 1 or 0.
     """
 
     name = "short_answer"
     label = "Short answer"
-    fields = ("accepted",)
+    fields = ("accepted", "refuse")
     max_length = 200
 
     def check(self, data):
-        """Check there is at least one accepted answer and none repeats."""
-        accepted = data.get("accepted")
+        """Check the accepted and refused answers: some accepted, none twice or both."""
+        accepted, refused = data.get("accepted"), data.get("refuse", [])
         if not _is_text_list(accepted, 1):
             return ["accepted must be a list of at least one accepted answer"]
-        # An answer that folds to nothing (only punctuation) could never be matched.
-        blank = [a for a in accepted if not textmatch.normalise(a)]
-        if blank:
-            return [f"accepted answer {blank[0]!r} has no letters or digits"]
-        repeated = _repeats(accepted)
-        if repeated is not None:
-            return [f"accepted answer {repeated!r} appears twice"]
-        return []
+        if not _is_text_list(refused, 0):
+            return ["refuse must be a list of answers to mark wrong"]
+        for label, answers in (("accepted", accepted), ("refused", refused)):
+            # An answer that folds to nothing (only punctuation) could never be matched.
+            blank = [a for a in answers if not textmatch.normalise(a)]
+            if blank:
+                return [f"{label} answer {blank[0]!r} has no letters or digits"]
+            repeated = _repeats(answers)
+            if repeated is not None:
+                return [f"{label} answer {repeated!r} appears twice"]
+        return [f"refused answer {r!r} is the accepted answer {a!r}"
+                for r in refused for a in accepted if textmatch.same(r, a)]
 
     def read(self, data, layout, form):
         """Return the typed text."""
@@ -370,7 +379,7 @@ class ShortAnswer(QuestionKind):
         """Score 1 when the text matches an accepted answer."""
         if not answer:
             return 0.0
-        return 1.0 if any(textmatch.matches(answer, a) for a in data["accepted"]) else 0.0
+        return 1.0 if textmatch.judge(answer, data["accepted"], data.get("refuse", ())) else 0.0
 
     def key(self, data):
         """Return the first accepted answer."""
@@ -379,6 +388,10 @@ class ShortAnswer(QuestionKind):
     def public(self, data):
         """Show every accepted answer."""
         return None, list(data["accepted"])
+
+    def refused(self, data):
+        """Return the answers listed as wrong."""
+        return list(data.get("refuse", []))
 
 
 @register

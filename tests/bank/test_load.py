@@ -95,7 +95,7 @@ def test_dump_prints_every_question_with_its_evidence(runner, bank_writer):
     result = runner.invoke(args=["bank", "dump"])
     records = json.loads(result.output)
     assert len(records) == 7
-    assert set(records[0]) == {"id", "set", "kind", "prompt", "choices", "answer",
+    assert set(records[0]) == {"id", "set", "kind", "prompt", "choices", "answer", "refuse",
                                "explanation", "evidence", "tags", "difficulty", "version"}
     body = bank.sources[0].body
     for record in records:
@@ -105,6 +105,28 @@ def test_dump_prints_every_question_with_its_evidence(runner, bank_writer):
     assert by_id["test-matching"]["answer"] == {"We will not be rushed": "Ada Lovelace",
                                                 "Ottawa will decide soon": "Ottawa"}
     assert by_id["test-numeric"]["answer"] == {"value": 12, "tolerance": 0, "unit": "experts"}
+
+
+def test_dump_carries_the_refused_answers_of_short_answers(runner, bank_writer):
+    """A short answer's refused answers are in the dump; kinds nobody types show null."""
+    questions = [make_question(kind) for kind in SAMPLE_QUESTIONS if kind != "short_answer"]
+    questions.append(make_question("short_answer", refuse=["Toronto", "Ottava"]))
+    bank_writer.load(questions=questions)
+    records = {r["id"]: r for r in json.loads(runner.invoke(args=["bank", "dump"]).output)}
+    assert records["test-short-answer"]["answer"] == ["Ottawa"]
+    assert records["test-short-answer"]["refuse"] == ["Toronto", "Ottava"]
+    assert records["test-single-choice"]["refuse"] is None
+
+
+def test_refused_answer_that_is_accepted_is_reported(runner, bank_writer):
+    """A refused answer equal to an accepted one, once folded, is a problem; nothing loads."""
+    questions = [make_question("short_answer", refuse=["the OTTAWA"]),
+                 make_question("single_choice")]
+    result = runner.invoke(args=["bank", "load", str(bank_writer.write(questions=questions))])
+    assert result.exit_code == 1
+    assert ("question test-short-answer: refused answer 'the OTTAWA' is the accepted answer "
+            "'Ottawa'") in result.output
+    assert _counts()["Question"] == 0
 
 
 def test_stats_counts_per_kind_and_source(runner, bank_writer):

@@ -199,7 +199,7 @@ def test_problem_lines_point_at_each_question(bank_dir):
     ({"prompt": DROP}, "prompt is required"),
     ({"prompt": "x" * 1001}, "prompt is longer than 1000 characters"),
     ({"explanation": " "}, "explanation is required"),
-    ({"id": "Minister One"}, "id is required and must be a slug"),
+    ({"id": "Minister One"}, "id must be a slug (a-z, 0-9, -)"),
     ({"evidence": []}, "evidence must list at least one"),
     ({"evidence": [{"source": "test-source"}]}, "evidence 1 must have exactly a source and"),
     ({"evidence": [{"source": "nowhere", "quote": "said the minister"}]},
@@ -300,6 +300,14 @@ def test_invalid_front_matter_yaml_reports_the_line_in_the_file(bank_dir):
     assert problem.line == line_of(file, "headline:") == 3
 
 
+def test_a_refused_source_is_reported_once(bank_dir):
+    """Quotes from a source refused for its own problem do not each add a problem."""
+    write_source(bank_dir, front=FRONT_MATTER.replace("Test Times", '"Test\\0Times"'))
+    assert messages(bank_dir) == [
+        "sources/test-source.txt:1: test-source: outlet holds the character U+0000, which "
+        "is not allowed in one line of text", ".: no sources found under sources/"]
+
+
 # --- quizzes ------------------------------------------------------------------------------
 
 
@@ -307,7 +315,7 @@ def test_invalid_front_matter_yaml_reports_the_line_in_the_file(bank_dir):
     ({"sets": ["no-such-set"]}, "unknown question set 'no-such-set'"),
     ({"question_count": 3}, "asks for 3 questions but its sets and tags offer 2"),
     ({"tags": ["money"]}, "its sets and tags offer no question"),
-    ({"question_count": 0}, "question_count must be a whole number above 0"),
+    ({"question_count": 0}, "question_count must be a whole number from 1 to 1000, or left out"),
     ({"join_code": "ab1"}, "join_code must be 4 to 12 capital letters or digits"),
     ({"feedback": "sometimes"}, "feedback must be one of immediate, after_submit"),
     ({"shuffle_questions": "yes please"}, "shuffle_questions must be true or false"),

@@ -141,6 +141,23 @@ def test_short_answer_matches_any_accepted_answer(typed, expected):
     assert score("short_answer", data, typed) == expected
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Ottawa", 1.0), ("Otawa", 1.0), ("Ottava", 0.0), ("Ottavaa", 0.0), ("Toronto", 0.0),
+])
+def test_short_answer_refuses_its_refused_answers_and_their_typos(typed, expected):
+    """A refused answer, or a typo of it, scores 0 even when it is also a typo of the key."""
+    data = {"accepted": ["Ottawa"], "refuse": ["Ottava", "Toronto"]}
+    assert score("short_answer", data, typed) == expected
+
+
+def test_short_answer_without_refusals_is_still_valid():
+    """`refuse` is optional, and an empty list is the same as none."""
+    kind = get_kind("short_answer")
+    assert kind.check({"accepted": ["Ottawa"]}) == []
+    assert kind.check({"accepted": ["Ottawa"], "refuse": []}) == []
+    assert kind.refused({"accepted": ["Ottawa"]}) == []
+
+
 # --- numbers as learners type them --------------------------------------------------
 
 
@@ -306,6 +323,15 @@ def test_check_accepts_sound_definitions(kind, data):
     ("short_answer", {"accepted": "Ottawa"}, "at least one accepted"),
     ("short_answer", {"accepted": ["Ottawa", "OTTAWA"]}, "'OTTAWA' appears twice"),
     ("short_answer", {"accepted": ["?!"]}, "no letters or digits"),
+    ("short_answer", {"accepted": ["Ottawa"], "refuse": "Toronto"}, "refuse must be a list"),
+    ("short_answer", {"accepted": ["Ottawa"], "refuse": [""]}, "refuse must be a list"),
+    ("short_answer", {"accepted": ["Ottawa"], "refuse": ["…"]},
+     "refused answer '…' has no letters or digits"),
+    ("short_answer", {"accepted": ["Ottawa"], "refuse": ["Toronto", "TORONTO"]},
+     "refused answer 'TORONTO' appears twice"),
+    ("short_answer", {"accepted": ["Ottawa", "CBC (Canadian Broadcasting Corporation)"],
+                      "refuse": ["the Canadian Broadcasting Corporation"]},
+     "refused answer 'the Canadian Broadcasting Corporation' is the accepted answer"),
     ("ordering", {"items": ["a", "b"]}, "at least three"),
     ("ordering", {"items": ["a", "b", "A"]}, "'A' appears twice"),
     ("numeric", {"answer": "12"}, "answer must be a number"),
