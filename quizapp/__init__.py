@@ -7,7 +7,8 @@ import click
 from flask import Flask
 
 from quizapp import config, edge
-from quizapp.extensions import babel, csrf, db, limiter, migrate, talisman
+from quizapp.domain.accounts import SIGNUP_MODES
+from quizapp.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
@@ -42,6 +43,7 @@ def create_app(test_config=None):
     csrf.init_app(app)
     babel.init_app(app)
     limiter.init_app(app)
+    login_manager.init_app(app)
     talisman.init_app(
         app,
         force_https=app.config["FORCE_HTTPS"],
@@ -50,17 +52,23 @@ def create_app(test_config=None):
     )
 
     from quizapp import models  # noqa: F401 - register every model with the metadata
+    from quizapp.auth import bp as auth_bp
+    from quizapp.auth.cli import users_cli
     from quizapp.bank.cli import bank_cli
     from quizapp.cli import serve_command
     from quizapp.main import bp as main_bp
     from quizapp.play import bp as play_bp
     from quizapp.sources import bp as sources_bp
+    from quizapp.teach import bp as teach_bp
     from quizapp.templating import init_templating
 
     app.register_blueprint(main_bp)
     app.register_blueprint(play_bp)
     app.register_blueprint(sources_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(teach_bp)
     app.cli.add_command(bank_cli)
+    app.cli.add_command(users_cli)
     app.cli.add_command(serve_command)
     init_templating(app)
     return app
@@ -75,6 +83,9 @@ def _finish_config(app):
     app.config["SQLALCHEMY_DATABASE_URI"] = config.normalise_database_url(uri)
     if app.config.get("BANK_DIR") is None:
         app.config["BANK_DIR"] = str(BUNDLED_BANK_DIR)
+    if app.config["SIGNUP"] not in SIGNUP_MODES:
+        raise RuntimeError(f"QUIZAPP_SIGNUP must be one of {', '.join(SIGNUP_MODES)}, "
+                           f"not {app.config['SIGNUP']!r}")
 
 
 def _serves_now(app):

@@ -35,6 +35,16 @@ DEFAULTS = {
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
     # Wrong join codes one client may type (successful joins do not count).
     "JOIN_RATE_LIMIT": "20 per minute; 200 per hour",
+    # Failed log-ins (and wrong current passwords) one client may make.
+    "LOGIN_RATE_LIMIT": "10 per minute; 50 per hour",
+    # Sign-up forms one client may send, successful or not.
+    "SIGNUP_RATE_LIMIT": "5 per minute; 20 per hour",
+    # "open": anyone may sign up as a teacher; "invite": only with an admin's one-time link.
+    "SIGNUP": "open",
+    "INVITATION_DAYS": 14,  # how long an invitation link stays usable
+    # argon2-cffi PasswordHasher arguments; empty means the library's (RFC 9106) defaults.
+    # Changing them rehashes each password at its owner's next log-in.
+    "PASSWORD_HASH_PARAMETERS": {},
     # The bank loader reads no file larger than this, and no more than this in all.
     "BANK_MAX_FILE_BYTES": DEFAULT_MAX_FILE_BYTES,
     "BANK_MAX_TOTAL_BYTES": DEFAULT_MAX_TOTAL_BYTES,
@@ -45,6 +55,7 @@ ENVIRONMENT_KEYS = {
     "SECRET_KEY": "SECRET_KEY",
     "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
     "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
+    "QUIZAPP_SIGNUP": "SIGNUP",
 }
 
 

@@ -1,8 +1,10 @@
 """Flask extensions, created unbound and bound to the app in the factory."""
 
 from flask_babel import Babel
+from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
@@ -34,6 +36,12 @@ babel = Babel()
 talisman = Talisman()
 # Limits are per client address (see TRUSTED_PROXIES); storage and switches come from config.
 limiter = Limiter(key_func=get_remote_address)
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = _l("Log in to see that page.")
+login_manager.login_message_category = "info"
+# "strong": a session whose browser fingerprint changes loses its log-in (see README).
+login_manager.session_protection = "strong"
 
 
 # How long a SQLite writer waits for another to commit before "database is locked".
