@@ -7,6 +7,7 @@ Run: .venv/bin/python bench/bench_pages.py [--requests 200]
 import argparse
 import os
 import resource
+import secrets
 import statistics
 import sys
 import tempfile
@@ -50,7 +51,7 @@ def main():
     folder = tempfile.mkdtemp()
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite"
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False,
-                      "SECRET_KEY": "bench"})
+                      "SECRET_KEY": secrets.token_hex(32)})
     with app.app_context():
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as connection:
