@@ -178,10 +178,14 @@ class _Reader:
         self.questions.append(item)
 
     def category(self, text):
-        """Take the category's last named level as the tag of the questions that follow."""
+        """Take the category's last level as the tag of the questions that follow."""
         levels = [p.strip() for p in str(text).split("/")]
-        named = [p for p in levels if p and p not in ("$course$", "$system$", "$module$",
-                                                     "$coursecategory$", "top")]
+        # Moodle writes $course$/top/Name: the context and "top" are not names.
+        if levels and re.fullmatch(r"\$\w+\$", levels[0]):
+            levels = levels[1:]
+        if levels and levels[0] == "top":
+            levels = levels[1:]
+        named = [p for p in levels if p]
         self.tag = slugify(named[-1], DEFAULT_TAG) if named else DEFAULT_TAG
 
 
@@ -232,11 +236,10 @@ class _Question:
         if opening < 0 and closing < 0:
             kind, explanation, fields, prompt = "description", "", {}, self.plain(text)
         else:
-            if opening < 0 or closing < opening:
-                index = closing if opening < 0 or 0 <= closing < opening else opening
-                self.fail("unbalanced braces: the answers need both { and }", text, index)
             if closing < 0:
                 self.fail("the answers starting here have no closing }", text, opening)
+            if opening < 0 or closing < opening:
+                self.fail("unbalanced braces: this } closes no {", text, closing)
             before, after = text[:opening].strip(), text[closing + 1:].strip()
             if after.find("{") >= 0 or after.find("}") >= 0:
                 self.notes.append("only the first { } block is read as answers: "
@@ -556,7 +559,7 @@ def write(questions):
         _losses(item, losses)
         tag = (item.get("tags") or [DEFAULT_TAG])[0]
         if tag != category:
-            lines += [f"$CATEGORY: {tag}", ""]
+            lines += [f"$CATEGORY: $course$/top/{tag}", ""]
             category = tag
         prompt = escape(item["prompt"])
         if _FORMAT.match(prompt):
