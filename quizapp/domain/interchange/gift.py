@@ -70,6 +70,17 @@ class _Text:
             index = self.chars.find(sub, index + 1)
         return index
 
+    def rfind(self, sub):
+        """Return the index of the last unescaped `sub`, or -1."""
+        index = self.chars.rfind(sub)
+        while index >= 0 and any(self.escaped[index:index + len(sub)]):
+            index = self.chars.rfind(sub, 0, index + len(sub) - 1)
+        return index
+
+    def __add__(self, other):
+        return _Text(self.chars + other.chars, self.escaped + other.escaped,
+                     self.where + other.where)
+
     def startswith(self, sub):
         """Say whether the text begins with an unescaped `sub`."""
         return self.chars.startswith(sub) and not any(self.escaped[:len(sub)])
@@ -223,9 +234,13 @@ class _Question:
         if text.startswith("::"):
             end = text.find("::", 2)
             if end < 0:
-                self.fail("the title starting here has no closing ::")
-            title = str(text[2:end].strip())
-            text = text[end + 2:].strip()
+                # Moodle reads on without a title.
+                self.notes.append("the title has no closing ::, so the text is read "
+                                  "without a title")
+                text = text[2:]
+            else:
+                title = str(text[2:end].strip())
+                text = text[end + 2:].strip()
         match = _FORMAT.match(text.chars)
         if match:
             self.format = match.group(1)
@@ -240,13 +255,16 @@ class _Question:
                 self.fail("the answers starting here have no closing }", text, opening)
             if opening < 0 or closing < opening:
                 self.fail("unbalanced braces: this } closes no {", text, closing)
-            before, after = text[:opening].strip(), text[closing + 1:].strip()
+            after = text[closing + 1:]
             if after.find("{") >= 0 or after.find("}") >= 0:
                 self.notes.append("only the first { } block is read as answers: "
                                   "the braces after it are kept as text")
-            prompt = self.plain(before)
-            if len(after):
-                prompt = f"{prompt} {BLANK} {self.plain(after)}".strip()
+            if len(after.strip()):  # a missing word: Moodle puts a blank where it was
+                blank = _Text(BLANK, [True] * len(BLANK),
+                              [text.position(opening)] * len(BLANK))
+                prompt = self.plain(text[:opening] + blank + after)
+            else:
+                prompt = self.plain(text[:opening])
             kind, explanation, fields = self.answers(text[opening + 1:closing])
         if not prompt:
             self.fail("the question has no text")
@@ -259,7 +277,7 @@ class _Question:
     def answers(self, block):
         """Return (kind, explanation, fields) from the text between the braces."""
         explanation = ""
-        general = block.find("####")
+        general = block.rfind("####")
         if general >= 0:
             explanation = self.plain(block[general + 4:])
             block = block[:general]
@@ -274,17 +292,17 @@ class _Question:
         if block.find("=") >= 0 and block.find("->") >= 0:
             return "matching", explanation, self.matching(block)
         head = block[:block.find("#")] if block.find("#") > 0 else block
-        verdict = str(head.strip()).lower()
-        if verdict in ("t", "true", "f", "false"):
+        verdict = str(head.strip())
+        if verdict in ("T", "TRUE", "F", "FALSE"):  # Moodle: capitals only
             if block.find("#") > 0:
                 self.notes.append("per-answer feedback is not kept")
-            return "true_false", explanation, {"answer": verdict.startswith("t")}
+            return "true_false", explanation, {"answer": verdict.startswith("T")}
         return "short_answer", explanation, self.short(block)
 
-    def answer(self, part, default):
+    def answer(self, part, default, weighted=True):
         """Return (weight, text, had_feedback) of one answer after its = or ~ marker."""
         weight, part = default, part.strip()
-        match = _WEIGHT.match(part.chars)
+        match = _WEIGHT.match(part.chars) if weighted else None
         if match and not any(part.escaped[:match.end()]):
             weight = float(match.group(1))
             if not -100 <= weight <= 100:
@@ -295,14 +313,16 @@ class _Question:
             part = part[:feedback]
         return weight, self.plain(part), feedback >= 0
 
-    def marked(self, block, markers, defaults):
-        """Split a block into (marker, weight, text) answers, reporting feedback dropped."""
-        head, parts = block.split_markers(markers)
-        if len(head.strip()):
-            self.fail(f"every answer must start with {' or '.join(markers)}", block, 0)
+    def marked(self, block):
+        """Split a choice block into (marker, weight, text) answers as Moodle does."""
+        head, parts = block.split_markers("=~")
+        if len(head.strip()):  # Moodle reads text before the first marker as a choice
+            parts = [("~", head), *parts]
         found = []
         for marker, part in parts:
-            weight, text, feedback = self.answer(part, defaults[marker])
+            # After =, Moodle reads no weight: the choice is right and its text is as typed.
+            weight, text, feedback = self.answer(part, 100.0 if marker == "=" else 0.0,
+                                                 weighted=marker == "~")
             if feedback:
                 self.notes.append("per-answer feedback is not kept")
             if not text:
@@ -312,7 +332,7 @@ class _Question:
 
     def choices(self, block):
         """Map a ~ block to single choice or multiple response by Moodle's weights."""
-        answers = self.marked(block, "=~", {"=": 100.0, "~": 0.0})
+        answers = self.marked(block)
         choices = [text for _, _, text in answers]
         weights = [weight for _, weight, _ in answers]
         if any(marker == "=" for marker, _, _ in answers):
@@ -346,8 +366,8 @@ class _Question:
     def matching(self, block):
         """Read =item -> match pairs; an empty item makes its match a distractor."""
         head, parts = block.split_markers("=")
-        if len(head.strip()):
-            self.fail("every matching pair must start with =", block, 0)
+        if len(head.strip()):  # Moodle reads text before the first = as a pair too
+            parts = [("=", head), *parts]
         pairs, extra = [], []
         for _, part in parts:
             arrow = part.find("->")
@@ -393,17 +413,26 @@ class _Question:
 
     def numeric(self, block):
         """Read numeric answers; the best becomes the answer, the others are reported."""
+        wrong = block.find("~")
+        if wrong >= 0:  # Moodle: ~ starts the feedback for any other answer
+            self.notes.append("the feedback for wrong answers is not kept")
+            block = block[:wrong]
         head, parts = block.split_markers("=")
         if len(head.strip()):
-            if parts:
-                self.fail("every numeric answer must start with =", block, 0)
-            parts = [("=", head)]
+            parts = [("=", head), *parts]
         found = []
         for _, part in parts:
             weight, _, feedback = self.answer(part, 100.0)
             if feedback:
                 self.notes.append("per-answer feedback is not kept")
-            found.append((weight, self.number_answer(part)))
+            fields = self.number_answer(part)
+            if fields is None:
+                self.notes.append(f"the answer * (any number, {_percent(weight)}) is not "
+                                  "kept: here a numeric answer is one number")
+            else:
+                found.append((weight, fields))
+        if not found:
+            raise _Skip("not imported: the question has no numeric answer")
         weight, best = max(found, key=lambda pair: pair[0])
         rest = [f"{_describe(f)} ({_percent(w)})" for w, f in found if f is not best]
         if weight != 100 or rest:
@@ -423,6 +452,8 @@ class _Question:
             part = part[:feedback]
         part = part.strip()
         text = str(part)
+        if text == "*":
+            return None
         if part.find("..") > 0:
             low, high = (self.number(part, p) for p in text.split("..", 1))
             if low > high:
@@ -488,7 +519,8 @@ def _answers(item):
     """Return the text between the braces for one question, or None for none."""
     kind = item["kind"]
     if kind == "single_choice":
-        return " ".join(_weighted("=" if c == item["answer"] else "~", None, c)
+        # Moodle reads no weight after = in a choice block, so the right one needs none.
+        return " ".join("=" + escape(c) if c == item["answer"] else _weighted("~", None, c)
                         for c in item["choices"])
     if kind == "multiple_response":
         right = set(item["answer"])
