@@ -39,6 +39,8 @@ _FORMAT = re.compile(r"\[(html|moodle|plain|markdown)\]")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?|-?\.\d+)%")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TAG = re.compile(r"<[^<>]*>")
+_TAG_IN_COMMENT = re.compile(r"\[tag:((?:\\\]|[^\]<>\x00-\x1f])+)\]")
+_MAX_TAGS = 20
 _WORDS_IN_ID = 8
 
 
@@ -134,25 +136,33 @@ def _read(lines):
 
 
 def _blocks(text):
-    """Yield each question block as a list of (line number, line), comments removed."""
-    block = []
+    """Yield each block as (its lines as (number, line), its comment lines)."""
+    block, comments = [], []
     for number, line in enumerate(_LINE_BREAK.split(text), 1):
         stripped = line.strip(_PHP_SPACE)
         if not stripped:
             if block:
-                yield block
-            block = []
-        elif not stripped.startswith("//"):
+                yield block, comments
+            block, comments = [], []
+        elif stripped.startswith("//"):
+            comments.append(stripped)
+        else:
             block.append((number, line))
     if block:
-        yield block
+        yield block, comments
+
+
+def _comment_tags(comments):
+    """Return the tags Moodle 3.11+ reads from [tag:name] in a question's comments."""
+    found = _TAG_IN_COMMENT.findall("\n".join(comments))
+    return [slugify(t.replace("\\]", "]").strip(), DEFAULT_TAG) for t in found]
 
 
 def parse(text):
     """Read GIFT text into an ImportResult; raise InterchangeError when it is malformed."""
     reader = _Reader()
-    for block in _blocks(text.removeprefix("\ufeff")):
-        reader.block(_read(block).strip())
+    for block, comments in _blocks(text.removeprefix("\ufeff")):
+        reader.block(_read(block).strip(), _comment_tags(comments))
     return ImportResult(reader.questions, reader.notes)
 
 
@@ -161,7 +171,7 @@ class _Reader:
 
     def __init__(self):
         self.ids = IdMaker()
-        self.tag = DEFAULT_TAG
+        self.tag = None  # no $CATEGORY: yet
         self.questions = []
         self.notes = []
 
@@ -169,7 +179,7 @@ class _Reader:
         """Record a warning or loss."""
         self.notes.append(Note(message, line, qid))
 
-    def block(self, text):
+    def block(self, text, tags):
         """Read one block: a category line, a question, or both."""
         if text.startswith("$CATEGORY:"):
             end = text.find("\n")
@@ -183,6 +193,8 @@ class _Reader:
         line = text.position(0)[0]
         try:
             item = _Question(text, self).read()
+            item["tags"] = list(dict.fromkeys(
+                ([self.tag] if self.tag else []) + tags))[:_MAX_TAGS] or [DEFAULT_TAG]
         except _Skip as skip:
             self.note(line, skip.args[0])
             return
@@ -272,7 +284,7 @@ class _Question:
         for message in dict.fromkeys(self.notes):
             self.reader.note(self.line, message, qid)
         return question(kind, prompt, qid, explanation=explanation,
-                        tags=[self.reader.tag], **fields)
+                        **fields)
 
     def answers(self, block):
         """Return (kind, explanation, fields) from the text between the braces."""
@@ -554,8 +566,6 @@ def _losses(item, losses):
 
     if item.get("evidence"):
         lose("evidence is not exported: GIFT has no place for source passages")
-    if len(item.get("tags") or []) > 1:
-        lose(f"only the first tag is kept, as the category; lost: {', '.join(item['tags'][1:])}")
     if item.get("difficulty", DEFAULT_DIFFICULTY) != DEFAULT_DIFFICULTY:
         lose(f"difficulty {item['difficulty']} is not exported: GIFT has no difficulty")
     if item.get("unit"):
@@ -596,7 +606,9 @@ def write(questions):
         prompt = escape(item["prompt"])
         if _FORMAT.match(prompt):
             prompt = "[plain]" + prompt
-        text = f"::{escape(item['id'])}::{prompt}"
+        # The first tag is the category; Moodle 3.11+ reads the others from a comment.
+        others = "".join(f" [tag:{t}]" for t in (item.get("tags") or [])[1:])
+        text = (f"//{others}\n" if others else "") + f"::{escape(item['id'])}::{prompt}"
         if item["kind"] != "description":
             block = _answers(item)
             if item.get("explanation"):

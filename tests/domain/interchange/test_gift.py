@@ -111,6 +111,13 @@ def test_categories_become_the_tag_of_the_questions_after_them():
                                                       ["long-ones"]]
 
 
+def test_tags_in_comments_join_the_category_tag():
+    result = gift.parse("// [tag:Lima] and [tag:rivers]\nLima? {T}\n\n$CATEGORY: Peru\n\n"
+                        "// [tag:rivers] [id:r1]\nRimac? {T}\n\n// [tag:lost]\n\nNext? {T}")
+    assert [q["tags"] for q in result.questions] == [["lima", "rivers"], ["peru", "rivers"],
+                                                      ["peru"]]
+
+
 def test_comments_and_blank_lines_separate_nothing_but_questions():
     text = "// a file comment\n\n// before\nFirst? {\n// inside\n=a ~b}\n\n\n\nSecond? {F}\n"
     result = gift.parse(text)
@@ -297,7 +304,6 @@ def test_writer_reports_what_gift_cannot_carry():
     lost = [(n.question, n.message.split(":")[0]) for n in result.losses]
     assert lost == [
         ("q-numeric", "evidence is not exported"),
-        ("q-numeric", "only the first tag is kept, as the category; lost"),
         ("q-numeric", "difficulty 3 is not exported"),
         ("q-numeric", "the unit 'km' is not exported"),
         ("q-ordering", "not exported"),
@@ -305,6 +311,14 @@ def test_writer_reports_what_gift_cannot_carry():
         ("q-description", "the explanation is not exported"),
     ]
     assert "ordering" not in result.text
+
+
+def test_tags_after_the_first_are_written_as_comment_tags():
+    item = {**bank("true_false", answer=True), "tags": ["peru", "rivers", "lima"]}
+    result = gift.write([item])
+    assert "// [tag:rivers] [tag:lima]\n::q-true-false::" in result.text
+    assert result.losses == []
+    assert gift.parse(result.text).questions[0]["tags"] == ["peru", "rivers", "lima"]
 
 
 def test_a_lossless_export_reports_nothing():

@@ -94,7 +94,7 @@ def gift_questions(draw):
         explanation = "" if kind == "description" else draw(st.one_of(st.just(""), text))
         questions.append({
             "id": qid, "kind": kind, "prompt": draw(text), "explanation": explanation,
-            "tags": [draw(slug)], "difficulty": 2, "evidence": [],
+            "tags": draw(unique(slug, 1, 3)), "difficulty": 2, "evidence": [],
             **draw(GIFT_KINDS[kind]),
         })
     return questions
