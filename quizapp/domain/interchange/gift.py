@@ -278,7 +278,7 @@ class _Question:
             else:
                 prompt = self.plain(text[:opening])
             kind, explanation, fields = self.answers(text[opening + 1:closing])
-        if not prompt:
+        if not prompt.strip():
             self.fail("the question has no text")
         qid = self.reader.ids.make(title or " ".join(prompt.split()[:_WORDS_IN_ID]))
         for message in dict.fromkeys(self.notes):
@@ -337,7 +337,7 @@ class _Question:
                                                  weighted=marker == "~")
             if feedback:
                 self.notes.append("per-answer feedback is not kept")
-            if not text:
+            if not text.strip():
                 self.fail("an answer is empty", part, 0)
             found.append((marker, weight, text))
         return found
@@ -386,9 +386,9 @@ class _Question:
             if arrow < 0:
                 self.fail("a matching pair needs -> between the item and its match", part, 0)
             item, match = self.plain(part[:arrow]), self.plain(part[arrow + 2:])
-            if not match:
+            if not match.strip():
                 self.fail("a matching pair has no match after ->", part, arrow)
-            if item:
+            if item.strip():
                 pairs.append({"item": item, "match": match})
             else:
                 extra.append(match)
@@ -404,7 +404,7 @@ class _Question:
             weight, text, feedback = self.answer(part, 100.0)
             if feedback:
                 self.notes.append("per-answer feedback is not kept")
-            if not text:
+            if not text.strip():
                 self.fail("an answer is empty", part, 0)
             if "*" in text:
                 self.notes.append(f"{text!r}: * is a wildcard in Moodle; here it is "

@@ -223,6 +223,8 @@ def test_notes_carry_the_line_of_their_question():
     ("Pick {=a ~ ~c}", 1, 11, "an answer is empty"),
     ("Pick {=a ~%500%c}", 1, 11, "between -100% and 100%"),
     ("{T}", 1, 1, "no text"),
+    ("\\n {T}", 1, 1, "no text"),
+    ("Pick {=\\n ~b}", 1, 8, "an answer is empty"),
     ("\n\n  Pi? {#x}", 3, 9, "'x' is not a number"),
 ])
 def test_malformed_questions_name_line_and_column(text, line, column, says):
