@@ -134,8 +134,10 @@ def write(questions):
             continue
         prompt = _one_line(item["prompt"], "the prompt", lose)
         if _OPTION.fullmatch(prompt) or _ANSWER.match(prompt):
-            lose("the prompt begins like an option or an ANSWER: line and will not read "
-                 "back as a question")
+            # Written, the file would not read back at all.
+            lose("not exported: the prompt begins like an option ('A. ') or an ANSWER: "
+                 "line, which Aiken cannot tell from a question")
+            continue
         _record_losses(item, lose)
         out.append(prompt)
         for letter, choice in zip(_LETTERS, choices, strict=False):

@@ -13,6 +13,15 @@ the positive weights are the right choices of a multiple_response question, whic
 each right tick 1/R and each wrong tick -1/W, total kept in 0..1; GIFT weights that are
 not 100/R and -100/W score differently and are reported. With one 100% choice and the
 others 0 it is single choice.
+
+Other mappings: all-= answers are short_answer (100% accepted, 0% refused, other weights
+reported); `=a -> b` pairs are matching (an empty item makes a distractor); `{#...}` is
+numeric (a range low..high becomes its midpoint and half-width; of several answers the
+best is kept and the rest reported); `{}` is essay; no braces is description. The title
+becomes the id, `####` feedback the explanation, the last level of `$CATEGORY:` the first
+tag and `// [tag:name]` comments further tags. Per-answer feedback has no place in the
+kinds and is reported. `[html]` text is reduced to plain text (reported); `[markdown]` is
+kept as typed (reported).
 """
 
 import html
@@ -283,8 +292,7 @@ class _Question:
         qid = self.reader.ids.make(title or " ".join(prompt.split()[:_WORDS_IN_ID]))
         for message in dict.fromkeys(self.notes):
             self.reader.note(self.line, message, qid)
-        return question(kind, prompt, qid, explanation=explanation,
-                        **fields)
+        return question(kind, prompt, qid, explanation=explanation, **fields)
 
     def answers(self, block):
         """Return (kind, explanation, fields) from the text between the braces."""

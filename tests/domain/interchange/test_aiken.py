@@ -104,3 +104,11 @@ def test_writer_reports_what_aiken_cannot_carry():
     assert "A. True\nB. False\nANSWER: B" in result.text
     assert "A. x y\n" in result.text
     assert "a\nb" not in result.text
+
+
+@pytest.mark.parametrize("prompt", ["A. Which one?", "ANSWER: which one?"])
+def test_a_prompt_aiken_would_misread_is_not_exported(prompt):
+    item = {**bank("single_choice", choices=["x", "y"], answer="x"), "prompt": prompt}
+    result = aiken.write([item, bank("single_choice", choices=["p", "q"], answer="q")])
+    assert result.losses[0].message.startswith("not exported: the prompt begins like")
+    assert [q["prompt"] for q in aiken.parse(result.text).questions] == ["Which?"]
