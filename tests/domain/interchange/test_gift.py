@@ -351,3 +351,54 @@ def test_numeric_wildcards_and_wrong_answer_feedback_are_reported():
     result = gift.parse("Anything? {#*}")
     assert result.questions == []
     assert result.notes[0].message == "not imported: the question has no numeric answer"
+
+
+TEACHER_FILE = r"""// Exported from a Year 9 geography course
+$CATEGORY: $course$/top/Year 9/South America
+
+::Peru capital::[html]<p>What is the capital of <b>Peru</b>?</p>{
+    =Lima#Right.
+    ~Cusco#The old Inca capital.
+    ~Quito#That is Ecuador.
+    ####<p>Lima has been the capital since 1535.</p>
+}
+
+::Andes::The Andes run along the west coast of South America.{TRUE####They do.}
+
+::Rivers::Which rivers flow into the Amazon? {
+    ~%50%Madeira
+    ~%50%Negro
+    ~%-100%Orinoco
+    ####The Orinoco drains to the Caribbean.
+}
+
+::Peru neighbour::Name a country that borders Peru. {=Chile =Brazil =Bolivia =%0%Argentina
+####Five countries border Peru.}
+
+::Peaks::Match each peak to its country. {
+    =Aconcagua -> Argentina
+    =Huascarán -> Peru
+    =Chimborazo -> Ecuador
+    ####Aconcagua is the highest.
+}
+
+::Titicaca::How high is Lake Titicaca, in metres? {#3812:50####About 3,800 m.}
+"""
+
+
+def test_a_teacher_file_passes_the_loaders_field_and_kind_checks():
+    from quizapp.domain.bankschema import QUESTION, check_kind_data, read_fields
+
+    result = gift.parse(TEACHER_FILE)
+    assert result.counts() == {"single_choice": 1, "true_false": 1, "multiple_response": 1,
+                               "short_answer": 1, "matching": 1, "numeric": 1}
+    for item in result.questions:
+        kind = KINDS[item["kind"]]
+        own = {k: v for k, v in item.items() if k in kind.fields}
+        _, problems = read_fields(QUESTION, item, skip=kind.fields)
+        assert problems == [], item["id"]
+        assert check_kind_data(own) == []
+        assert kind.check(item) == []
+        assert item["tags"] == ["south-america"]
+    assert result.questions[0]["prompt"] == "What is the capital of Peru?"
+    assert result.questions[0]["explanation"] == "Lima has been the capital since 1535."
