@@ -98,13 +98,15 @@ class IdMaker:
 
     def __init__(self):
         self.taken = set()
+        self.last = {}  # the last number tried per base, so many repeats stay linear
 
     def make(self, text, fallback="question"):
         """Return a fresh id made from `text`."""
         base = slugify(text, fallback)
-        qid, number = base, 1
+        qid, number = base, self.last.get(base, 1)
         while qid in self.taken:
             number += 1
             qid = f"{base}-{number}"
+        self.last[base] = number
         self.taken.add(qid)
         return qid
