@@ -314,7 +314,7 @@ class _Question:
         head = block[:block.find("#")] if block.find("#") > 0 else block
         verdict = str(head.strip())
         if verdict in ("T", "TRUE", "F", "FALSE"):  # Moodle: capitals only
-            if block.find("#") > 0:
+            if str(block[len(head):]).strip("#" + _PHP_SPACE):
                 self.notes.append("per-answer feedback is not kept")
             return "true_false", explanation, {"answer": verdict.startswith("T")}
         return "short_answer", explanation, self.short(block)
@@ -328,10 +328,12 @@ class _Question:
             if not -100 <= weight <= 100:
                 self.fail("a weight must be between -100% and 100%", part, 0)
             part = part[match.end():]
-        feedback = part.find("#")
+        feedback, said = part.find("#"), False
         if feedback >= 0:
+            # Moodle's own export writes a bare # after answers that have no feedback.
+            said = bool(str(part[feedback:]).strip("#" + _PHP_SPACE))
             part = part[:feedback]
-        return weight, self.plain(part), feedback >= 0
+        return weight, self.plain(part), said
 
     def marked(self, block):
         """Split a choice block into (marker, weight, text) answers as Moodle does."""

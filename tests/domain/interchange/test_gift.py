@@ -142,6 +142,12 @@ def test_per_answer_feedback_is_reported_not_kept():
     assert notes == ["per-answer feedback is not kept"]
 
 
+def test_empty_feedback_as_moodle_exports_it_is_not_reported():
+    for text in ("Lima? {=Lima# ~Quito#}", "Lima? {TRUE##}", "Who? {=%100%Joyce#}",
+                 "Pi? {#=%100%3.14:0.01#}"):
+        assert only(text)[1] == [], text
+
+
 def test_missing_word_keeps_the_text_around_a_blank():
     item, _ = only("Lima is the {=capital ~port} of Peru.")
     assert item["prompt"] == "Lima is the _____ of Peru."
