@@ -239,10 +239,13 @@ class _Question:
         line, column = (text or self.text).position(index)
         raise InterchangeError(message, line, column)
 
-    def plain(self, text):
+    def plain(self, text, own_format=False):
         """Return a piece of text as plain text, removing HTML when the format is HTML."""
-        value = str(text.strip())
-        if self.format == "html":
+        value, form = str(text.strip()), self.format
+        match = _FORMAT.match(value) if own_format else None
+        if match:  # Moodle lets an answer or feedback name its own format
+            value, form = value[match.end():].strip(), match.group(1)
+        if form == "html":
             stripped = html.unescape(_TAG.sub("", value.replace("<br>", "\n")))
             if stripped != value:
                 self.notes.append("HTML formatting removed: the text is kept as plain text")
@@ -299,7 +302,7 @@ class _Question:
         explanation = ""
         general = block.rfind("####")
         if general >= 0:
-            explanation = self.plain(block[general + 4:])
+            explanation = self.plain(block[general + 4:], own_format=True)
             block = block[:general]
         block = block.strip()
         if not len(block):
@@ -333,7 +336,7 @@ class _Question:
             # Moodle's own export writes a bare # after answers that have no feedback.
             said = bool(str(part[feedback:]).strip("#" + _PHP_SPACE))
             part = part[:feedback]
-        return weight, self.plain(part), said
+        return weight, self.plain(part, own_format=True), said
 
     def marked(self, block):
         """Split a choice block into (marker, weight, text) answers as Moodle does."""
@@ -395,7 +398,8 @@ class _Question:
             arrow = part.find("->")
             if arrow < 0:
                 self.fail("a matching pair needs -> between the item and its match", part, 0)
-            item, match = self.plain(part[:arrow]), self.plain(part[arrow + 2:])
+            item = self.plain(part[:arrow], own_format=True)
+            match = self.plain(part[arrow + 2:], own_format=True)
             if not match.strip():
                 self.fail("a matching pair has no match after ->", part, arrow)
             if item.strip():
@@ -529,12 +533,17 @@ def _number(value):
     return repr(float(value)) if isinstance(value, float) else str(value)
 
 
+def _piece(text):
+    """Return an answer or feedback escaped, marked [plain] if it starts like a format."""
+    return ("[plain]" if _FORMAT.match(text) else "") + escape(text)
+
+
 def _weighted(marker, weight, text):
     # A text that starts with %n% would be read as a weight: give the weight explicitly.
     if weight is not None or _WEIGHT.match(text):
         default = 100 if marker == "=" else 0
-        return f"{marker}%{(weight if weight is not None else default):.7g}%{escape(text)}"
-    return f"{marker}{escape(text)}"
+        return f"{marker}%{(weight if weight is not None else default):.7g}%{_piece(text)}"
+    return f"{marker}{_piece(text)}"
 
 
 def _answers(item):
@@ -542,7 +551,7 @@ def _answers(item):
     kind = item["kind"]
     if kind == "single_choice":
         # Moodle reads no weight after = in a choice block, so the right one needs none.
-        return " ".join("=" + escape(c) if c == item["answer"] else _weighted("~", None, c)
+        return " ".join("=" + _piece(c) if c == item["answer"] else _weighted("~", None, c)
                         for c in item["choices"])
     if kind == "multiple_response":
         right = set(item["answer"])
@@ -556,9 +565,9 @@ def _answers(item):
         return " ".join([_weighted("=", None, a) for a in item["accepted"]]
                         + [_weighted("=", 0, r) for r in item.get("refuse", [])])
     if kind == "matching":
-        return " ".join([f"={escape(p['item'])} -> {escape(p['match'])}"
+        return " ".join([f"={_piece(p['item'])} -> {_piece(p['match'])}"
                          for p in item["pairs"]]
-                        + [f"= -> {escape(m)}" for m in item.get("extra_matches", [])])
+                        + [f"= -> {_piece(m)}" for m in item.get("extra_matches", [])])
     if kind == "numeric":
         value = "#" + _number(item["answer"])
         if "tolerance" in item:
@@ -622,7 +631,7 @@ def write(questions):
         if item["kind"] != "description":
             block = _answers(item)
             if item.get("explanation"):
-                block += " ####" + escape(item["explanation"])
+                block += " ####" + _piece(item["explanation"])
             text += " {" + block + "}"
         lines += [text, ""]
     return ExportResult("\n".join(lines), losses)

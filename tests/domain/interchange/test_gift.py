@@ -164,6 +164,20 @@ def test_html_is_removed_and_reported(text, prompt, kind):
     assert any("HTML" in n for n in notes)
 
 
+def test_answers_and_feedback_may_name_their_own_format():
+    item, notes = only("Lima? {=[html]<b>Lima</b> ~[plain]<b>Quito ####[html]<i>Yes</i>}")
+    assert item["choices"] == ["Lima", "<b>Quito"]
+    assert item["explanation"] == "Yes"
+    assert any("HTML" in n for n in notes)
+
+
+def test_texts_that_start_like_a_format_survive_a_round_trip():
+    item = bank("single_choice", choices=["[html]<b>", "[plain]x"], answer="[plain]x",
+                prompt="[markdown] *a*", explanation="[moodle]")
+    item["tags"] = ["science"]
+    assert gift.parse(gift.write([item]).text).questions == [item]
+
+
 def test_plain_and_moodle_formats_are_dropped_and_markdown_is_reported():
     assert only("[plain]Is <b> text? {T}")[0]["prompt"] == "Is <b> text?"
     assert only("[moodle]Lima? {T}")[0]["prompt"] == "Lima?"
