@@ -29,6 +29,9 @@ MAX_BODY_CHARS = 100_000
 # A page whose extracted text has no run of this many words is menus and forms, not news.
 MIN_SENTENCE_WORDS = 12
 
+# Decoded text with a larger share of control characters than this is binary data.
+BINARY_CONTROL_SHARE = 0.05
+
 # Leading bytes of file types a teacher might upload by mistake; none of them is an article.
 MAGIC = (
     (b"%PDF-", "a PDF"),
@@ -198,8 +201,10 @@ def decode(data):
 
 
 def _looks_binary(text):
-    """Tell whether decoded text holds controls that no text file has (NUL, escape, ...)."""
-    return any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f" for ch in text)
+    """Tell whether decoded text is mostly controls, as binary data is once decoded."""
+    # A stray NUL or vertical tab is common in text saved by old editors, and is stripped.
+    controls = sum(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f" for ch in text)
+    return controls > BINARY_CONTROL_SHARE * len(text)
 
 
 def sniff(data):
