@@ -244,7 +244,7 @@ def from_upload(data, filename="", max_bytes=MAX_UPLOAD_BYTES, max_chars=MAX_BOD
 
 
 def _extraction_config():
-    """Return trafilatura settings that never time out by signal (views run in threads)."""
+    """Return trafilatura settings without a time limit: the upload size limit bounds the work."""
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -277,7 +277,7 @@ def from_html(html, max_chars=MAX_BODY_CHARS):
         url=_tidy(document.url),
         trimmed=describe_trimmed(html, body),
     )
-    draft.published, draft.date_precision = _published(document.date)
+    draft.published, draft.date_precision = _published(document.date, html)
     if draft.published is None:
         draft.warnings.append(_message("No publication date was found; add it if you know it."))
     if not draft.headline:
@@ -302,14 +302,41 @@ def _tidy(value):
     return value or None
 
 
-def _published(value):
-    """Return (date, precision) from trafilatura's YYYY-MM-DD date string, or (None, unknown)."""
+def _published(value, html):
+    """Return (date, precision) from trafilatura's YYYY-MM-DD date, or (None, "unknown")."""
     if not value:
         return None, "unknown"
     try:
-        return date.fromisoformat(str(value)[:10]), "day"
+        day = date.fromisoformat(str(value)[:10])
     except ValueError:
         return None, "unknown"
+    # The date finder fills a missing day or month (with 1, or even today's day): keep only
+    # what the page itself states, so the same page always gives the same date.
+    if _states(html, day, "day"):
+        return day, "day"
+    if _states(html, day, "month"):
+        return day.replace(day=1), "month"
+    if re.search(rf"\b{day.year}\b", html):
+        return date(day.year, 1, 1), "year"
+    return None, "unknown"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def _states(html, day, precision):
+    """Tell whether `html` writes `day` down to the `precision` ("day" or "month")."""
+    month, y, m, d = MONTHS[day.month - 1][:3], day.year, day.month, day.day
+    if precision == "month":
+        forms = [rf"{y}-{m:02d}", rf"{y}/{m:02d}", rf"{month}[a-z]*\.?,?\s+{y}"]
+    else:
+        forms = [rf"{y}-{m:02d}-{d:02d}", rf"{y}/{m:02d}/{d:02d}", rf"0?{d}\.0?{m}\.{y}",
+                 rf"0?{d}(?:st|nd|rd|th)?\s+{month}[a-z]*\.?,?\s+{y}",
+                 rf"{month}[a-z]*\.?\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}"]
+    # Digits may not run on (2023-05 is not 2023-051), but a time may follow (2023-05-09T10).
+    forms = [rf"(?<![\w]){form}(?!\d)" for form in forms]
+    return any(re.search(form, html, re.IGNORECASE) for form in forms)
 
 
 def _words(text):

@@ -236,3 +236,37 @@ def test_an_unchanged_body_keeps_every_offset():
     quotes = spans(OLD, "mayor", "Monday.\n\nIt cost", "Crowds cheered.")
     results = relocate(OLD, OLD, quotes)
     assert [(r.start, r.end) for r in results] == quotes
+
+
+# -- dates as precise as the page states them ------------------------------------------------
+
+def page_dated(head="", line=""):
+    sentence = "A long enough sentence about the harbour wall and the town. " * 5
+    return (f"<html><head>{head}<title>Harbour wall</title></head><body><article>"
+            f"<h1>Harbour wall</h1><p>{line}</p><p>{sentence}</p></article></body></html>")
+
+
+@pytest.mark.parametrize(("page", "published", "precision"), [
+    (page_dated('<meta property="article:published_time" content="2023-05-09T10:00:00Z">'),
+     date(2023, 5, 9), "day"),
+    (page_dated(line="Published 1 March 2024"), date(2024, 3, 1), "day"),
+    (page_dated(line="Published March 14th, 2024"), date(2024, 3, 14), "day"),
+    (page_dated('<meta property="article:published_time" content="2023-05">'),
+     date(2023, 5, 1), "month"),
+    (page_dated('<meta property="article:published_time" content="2023">'),
+     date(2023, 1, 1), "year"),
+    (page_dated(), None, "unknown"),
+], ids=["meta day", "first of the month", "written day", "month only", "year only", "none"])
+def test_the_date_is_as_precise_as_the_page_states_it(offline, page, published, precision):
+    draft = articles.from_html(page)
+    assert (draft.published, draft.date_precision) == (published, precision)
+
+
+def test_extraction_works_in_a_worker_thread_as_views_run(offline):
+    import threading
+
+    found = []
+    worker = threading.Thread(target=lambda: found.append(from_upload(NEWS_PAGE, "p.html")))
+    worker.start()
+    worker.join()
+    assert found and found[0].headline == "Town council votes to restore the river meadow"
