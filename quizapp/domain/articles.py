@@ -110,6 +110,7 @@ class ArticleDraft:
     date_precision: str = "unknown"
     url: str | None = None
     trimmed: str | None = None
+    # Messages for the teacher, untranslated: the view passes each through gettext.
     warnings: list[str] = field(default_factory=list)
 
 
@@ -237,8 +238,9 @@ def from_upload(data, filename="", max_bytes=MAX_UPLOAD_BYTES, max_chars=MAX_BOD
     named_html = filename.lower().endswith((".html", ".htm"))
     if named_html != (kind == "html") and filename:
         draft.warnings.append(
-            _message("The file's name does not match its content; it was read as %(kind)s.")
-            % {"kind": "a web page" if kind == "html" else "plain text"}
+            _message("The file is named like plain text but holds a web page; it was read as one.")
+            if kind == "html" else
+            _message("The file is named like a web page but holds plain text; it was read as text.")
         )
     return draft
 

@@ -68,7 +68,7 @@ def test_stray_control_characters_in_a_text_file_are_dropped():
 def test_a_text_file_named_html_is_read_as_text_with_a_warning():
     draft = from_upload(TEXT.encode(), "article.html")
     assert draft.body == TEXT
-    assert "plain text" in draft.warnings[0]
+    assert "holds plain text" in draft.warnings[0]
 
 
 # -- saved news pages ------------------------------------------------------------------------
@@ -107,7 +107,7 @@ def test_the_body_is_stable_and_quotes_from_the_page_are_found_in_it(offline):
 def test_the_content_decides_a_page_is_html_whatever_its_name(offline):
     draft = from_upload(NEWS_PAGE, "story.txt")
     assert draft.headline == "Town council votes to restore the river meadow"
-    assert "web page" in draft.warnings[0]
+    assert "holds a web page" in draft.warnings[0]
 
 
 def test_a_windows_1252_page_is_read_by_its_declared_charset(offline):
