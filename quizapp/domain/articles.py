@@ -230,16 +230,16 @@ def from_upload(data, filename="", max_bytes=MAX_UPLOAD_BYTES, max_chars=MAX_BOD
         )
     if not data.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
         raise ArticleError("empty", _message("The file is empty."))
-    kind, text = sniff(data)
-    if kind == "html":
+    content_type, text = sniff(data)
+    if content_type == "html":
         draft = from_html(text, max_chars)
     else:
         draft = ArticleDraft(body=_checked_body(text, max_chars))
     named_html = filename.lower().endswith((".html", ".htm"))
-    if named_html != (kind == "html") and filename:
+    if named_html != (content_type == "html") and filename:
         draft.warnings.append(
             _message("The file is named like plain text but holds a web page; it was read as one.")
-            if kind == "html" else
+            if content_type == "html" else
             _message("The file is named like a web page but holds plain text; it was read as text.")
         )
     return draft

@@ -110,6 +110,16 @@ def _one_line(text, what, lose):
     return text
 
 
+# The kinds Aiken can carry, each as (choices, right choice, what is lost on the way).
+_AS_CHOICE = {
+    "single_choice": lambda item: (list(item["choices"]), item["answer"], None),
+    "true_false": lambda item: (
+        ["True", "False"], "True" if item["answer"] else "False",
+        "written as a choice between True and False: Aiken has no true/false questions, so "
+        "it comes back as single choice"),
+}
+
+
 def write(questions):
     """Write bank-format questions as Aiken text, reporting what Aiken cannot carry."""
     out, losses = [], []
@@ -119,16 +129,13 @@ def write(questions):
         def lose(message, qid=qid):
             losses.append(Note(message, question=qid))
 
-        kind = item["kind"]
-        if kind == "single_choice":
-            choices, answer = list(item["choices"]), item["answer"]
-        elif kind == "true_false":
-            choices, answer = ["True", "False"], "True" if item["answer"] else "False"
-            lose("written as a choice between True and False: Aiken has no true/false "
-                 "questions, so it comes back as single choice")
-        else:
-            lose(f"not exported: Aiken has only one-answer multiple choice, not {kind}")
+        as_choice = _AS_CHOICE.get(item["kind"])
+        if as_choice is None:
+            lose(f"not exported: Aiken has only one-answer multiple choice, not {item['kind']}")
             continue
+        choices, answer, loss = as_choice(item)
+        if loss:
+            lose(loss)
         if len(choices) > len(_LETTERS):
             lose(f"not exported: Aiken has at most {len(_LETTERS)} options")
             continue

@@ -546,34 +546,51 @@ def _weighted(marker, weight, text):
     return f"{marker}{_piece(text)}"
 
 
+def _single_choice(item):
+    # Moodle reads no weight after = in a choice block, so the right one needs none.
+    return " ".join("=" + _piece(c) if c == item["answer"] else _weighted("~", None, c)
+                    for c in item["choices"])
+
+
+def _multiple_response(item):
+    right = set(item["answer"])
+    gain = 100 / len(right)
+    cost = -100 / max(len(item["choices"]) - len(right), 1)
+    return " ".join(_weighted("~", gain if c in right else cost, c) for c in item["choices"])
+
+
+def _short_answer(item):
+    return " ".join([_weighted("=", None, a) for a in item["accepted"]]
+                    + [_weighted("=", 0, r) for r in item.get("refuse", [])])
+
+
+def _matching(item):
+    return " ".join([f"={_piece(p['item'])} -> {_piece(p['match'])}" for p in item["pairs"]]
+                    + [f"= -> {_piece(m)}" for m in item.get("extra_matches", [])])
+
+
+def _numeric(item):
+    value = "#" + _number(item["answer"])
+    if "tolerance" in item:
+        value += ":" + _number(item["tolerance"])
+    return value
+
+
+# What GIFT writes between the braces, per kind; a kind not listed (essay) has empty braces.
+_ANSWER_WRITERS = {
+    "single_choice": _single_choice,
+    "multiple_response": _multiple_response,
+    "true_false": lambda item: "TRUE" if item["answer"] else "FALSE",
+    "short_answer": _short_answer,
+    "matching": _matching,
+    "numeric": _numeric,
+}
+
+
 def _answers(item):
     """Return the text between the braces for one question, or None for none."""
-    kind = item["kind"]
-    if kind == "single_choice":
-        # Moodle reads no weight after = in a choice block, so the right one needs none.
-        return " ".join("=" + _piece(c) if c == item["answer"] else _weighted("~", None, c)
-                        for c in item["choices"])
-    if kind == "multiple_response":
-        right = set(item["answer"])
-        gain = 100 / len(right)
-        cost = -100 / max(len(item["choices"]) - len(right), 1)
-        return " ".join(_weighted("~", gain if c in right else cost, c)
-                        for c in item["choices"])
-    if kind == "true_false":
-        return "TRUE" if item["answer"] else "FALSE"
-    if kind == "short_answer":
-        return " ".join([_weighted("=", None, a) for a in item["accepted"]]
-                        + [_weighted("=", 0, r) for r in item.get("refuse", [])])
-    if kind == "matching":
-        return " ".join([f"={_piece(p['item'])} -> {_piece(p['match'])}"
-                         for p in item["pairs"]]
-                        + [f"= -> {_piece(m)}" for m in item.get("extra_matches", [])])
-    if kind == "numeric":
-        value = "#" + _number(item["answer"])
-        if "tolerance" in item:
-            value += ":" + _number(item["tolerance"])
-        return value
-    return ""  # essay
+    writer = _ANSWER_WRITERS.get(item["kind"])
+    return writer(item) if writer else ""
 
 
 def _losses(item, losses):
