@@ -1,6 +1,7 @@
 """Factories for tests: a small bank of every kind, written as real bank files."""
 
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -112,3 +113,14 @@ class BankWriter:
         load_bank(db.session, bank)
         db.session.commit()
         return bank
+
+
+@dataclass(frozen=True)
+class CheckedQuestion:
+    """A question as the bank checks (give-aways, teaching value) read it."""
+
+    id: str
+    kind: str
+    prompt: str
+    data: dict
+    evidence: tuple = field(default=())

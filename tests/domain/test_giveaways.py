@@ -1,21 +1,9 @@
 """Finding questions that give each other away, or ask the same thing twice."""
 
-from dataclasses import dataclass, field
 
 from quizapp.domain import giveaways
 from quizapp.domain.bankdefs import EvidenceDef
-
-
-@dataclass(frozen=True)
-class Q:
-    """A question as the checks read it."""
-
-    id: str
-    kind: str
-    prompt: str
-    data: dict
-    evidence: tuple = field(default=())
-
+from tests.factories import CheckedQuestion as Q
 
 TRIP_DAYS = Q("trip-days", "numeric", "How many days did Mike Pompeo's European trip last?",
               {"answer": 5, "unit": "days"})

@@ -1,19 +1,7 @@
 """Finding questions of low teaching value."""
 
-from dataclasses import dataclass
-
 from quizapp.domain import teaching
-
-
-@dataclass(frozen=True)
-class Q:
-    """A question as the checks read it."""
-
-    id: str
-    kind: str
-    prompt: str
-    data: dict
-
+from tests.factories import CheckedQuestion as Q
 
 BODIES = ["Huawei warned Canada. The US objects.", "The US presses Huawei's allies in Canada.",
           "Huawei denies it has any links to the Chinese government, the firm said."]
