@@ -370,10 +370,11 @@ def _matching(reader, node, qid):
 
 
 def _number(text):
-    try:
+    """Return the number in `text`, an int when it is whole and exact as a float."""
+    value = float(text)
+    if re.fullmatch(r"[-+]?\d+", text.strip()) and abs(value) < 2**53:
         return int(text)
-    except ValueError:
-        return float(text)
+    return value
 
 
 def _numerical(reader, node, qid):
@@ -458,7 +459,8 @@ def parse(text):
 # Writing.
 
 def _text(value, indent="      "):
-    return f"{indent}<text>{escape(value)}</text>"
+    # A raw carriage return would be read back as a line feed.
+    return f"{indent}<text>{escape(value, {chr(13): '&#13;'})}</text>"
 
 
 def _block(tag, value, indent="    ", plain=True):
@@ -514,7 +516,7 @@ def _write_numeric(item):
     lines = _answer(100, repr(item["answer"]), [tolerance], plain=False)
     if item.get("unit"):
         lines += ["    <units>", "      <unit>", "        <multiplier>1</multiplier>",
-                  f"        <unit_name>{escape(item['unit'])}</unit_name>",
+                  f"        <unit_name>{escape(item['unit'], {chr(13): '&#13;'})}</unit_name>",
                   "      </unit>", "    </units>",
                   "    <unitgradingtype>0</unitgradingtype>", "    <showunits>3</showunits>"]
     return lines
