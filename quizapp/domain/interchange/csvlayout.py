@@ -245,8 +245,9 @@ def _question(row, ids, notes):
 def parse(text):
     """Read a CSV file in the layout above; raise InterchangeError on the first problem."""
     text = text.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    result, ids = ImportResult(), IdMaker()
+    # Strict: a quote never closed must not swallow the rest of the file into one field.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    result, ids, line = ImportResult(), IdMaker(), 1
     try:
         header = next(reader, None)
         if not header or not any(cell.strip() for cell in header):
@@ -259,7 +260,8 @@ def parse(text):
                                                   result.notes))
             line = reader.line_num + 1
     except csv.Error as error:
-        raise InterchangeError(f"not readable as CSV: {error}", line=reader.line_num) from None
+        # The row that could not be read starts at `line`.
+        raise InterchangeError(f"not readable as CSV ({error})", line=line) from None
     return result
 
 
