@@ -13,10 +13,14 @@ Reading follows what Moodle's own importer (question/format/xml) makes of a file
 - `shortanswer`: 100% answers are accepted, 0% answers are refused, partly right
   answers and `*` wildcards are reported and left out (`\\*` is a literal asterisk).
 - A `category` sets the tag of the questions after it: its last level, as a slug
-  (`$course$/top/History/WW2` tags them `ww2`); `<tags>` add more tags.
-- Text in html (or Moodle auto-format, markdown) is turned into plain text: line
+  (`$course$/top/History/WW2` tags them `ww2`; Moodle's `top` and `Default for ...`
+  give none); `<tags>` add more tags. The set's name is the caller's to choose.
+- Every Quizapp question has one mark: a `defaultgrade` other than 1 is reported
+  (but for descriptions, which Moodle marks 0).
+- Text in html (or Moodle auto-format holding tags) is turned into plain text: line
   breaks and paragraphs are kept, other formatting is reported as lost, as are images,
-  attached files, per-answer feedback, hints and combined feedback.
+  attached files, per-answer feedback, hints and combined feedback. Plain text and
+  markdown are kept as written.
 - `generalfeedback` becomes the explanation.
 - cloze (`multianswer`), calculated, drag-and-drop, gapselect, random and any other
   type are reported per question as unsupported and not imported.
@@ -160,24 +164,29 @@ class _HtmlText(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts, self.dropped, self.images = [], set(), 0
+        self.parts, self.dropped, self.images, self.hidden = [], set(), 0, 0
 
     def handle_starttag(self, tag, attrs):
         if tag == "br":
             self.parts.append("\n")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
+        if tag in ("script", "style"):
+            self.hidden += 1
         if tag == "img":
             self.images += 1
-        elif tag not in _KEPT_TAGS and tag not in _BLOCK_TAGS - {"li", "tr"}:
+        elif tag not in _KEPT_TAGS:
             self.dropped.add(tag)
 
     def handle_endtag(self, tag):
         if tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
+        if tag in ("script", "style") and self.hidden:
+            self.hidden -= 1
 
     def handle_data(self, data):
-        self.parts.append(re.sub(r"\s+", " ", data))
+        if not self.hidden:  # a script or style is not text a learner reads
+            self.parts.append(re.sub(r"\s+", " ", data))
 
 
 def html_to_text(source):
@@ -209,8 +218,10 @@ class _Reader:
         if node.findall("file"):
             self.note(node, f"{what}: attached files are not imported", qid)
         form = node.attrib.get("format", default_format)
-        if form == "plain_text" or "<" not in raw:
-            return html.unescape(raw) if form != "plain_text" else raw
+        if form in ("plain_text", "markdown"):
+            return raw
+        if form != "html" and "<" not in raw:
+            return html.unescape(raw)  # Moodle auto-format: text that may hold entities
         text, dropped, images = html_to_text(raw)
         if images:
             self.note(node, f"{what}: {images} image(s) not imported", qid)
@@ -257,11 +268,18 @@ class _Reader:
     def category(self, path):
         """Take the last named level of a category path as the tag that follows."""
         levels = [p for p in path.split("/") if p.strip() and not p.startswith("$")]
-        levels = [p for p in levels if p.strip().lower() != "top"]
+        # Moodle's own "top" level and "Default for <course>" categories name no topic.
+        levels = [p for p in levels if p.strip().lower() != "top"
+                  and not p.strip().lower().startswith("default for ")]
         self.tag = (slugify(levels[-1], "") or None) if levels else None
 
     def losses(self, node, qid):
         """Note the parts of any question that Quizapp does not keep."""
+        grade = node.value("defaultgrade", default="1")
+        # Moodle gives descriptions a mark of 0: they are not scored here either.
+        if node.attrib.get("type") != "description" and not _same_number(grade, 1):
+            self.note(node, f"the default mark {grade} is not kept: every Quizapp question "
+                            "has one mark", qid)
         if node.findall("hint"):
             self.note(node, "hints are not imported", qid)
         for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):

@@ -246,3 +246,32 @@ def test_writer_reports_ordering_evidence_and_difficulty():
         ("order", "ordering"), ("tf", "the"), ("tf", "difficulty")]
     assert "<!-- evidence: src:" in result.text and "order" not in result.text
     assert [i["id"] for i in moodlexml.parse(result.text).questions] == ["tf"]
+
+
+def test_default_for_course_category_gives_no_tag():
+    category = ('<question type="category"><category><text>$course$/top/Default for HIST101'
+                "</text></category></question>")
+    item, _ = only(quiz(category, q("essay", "")))
+    assert item["tags"] == ["imported"]
+
+
+def test_a_mark_other_than_one_is_reported_but_not_for_descriptions():
+    text = quiz(q("essay", "<defaultgrade>10.0000000</defaultgrade>"),
+                q("description", "<defaultgrade>0</defaultgrade>", name="Intro"))
+    result = moodlexml.parse(text)
+    assert len(result.questions) == 2
+    assert [n.message for n in result.notes] == [
+        "the default mark 10.0000000 is not kept: every Quizapp question has one mark"]
+
+
+@pytest.mark.parametrize("fmt, source, expected", [
+    ("html", "Ottawa  is\n the capital &amp; more", "Ottawa is the capital & more"),
+    ("moodle_auto_format", "Ottawa &amp; Toronto", "Ottawa & Toronto"),
+    ("plain_text", "a <b> &amp; c", "a <b> &amp; c"),
+    ("markdown", "**Ottawa** is", "**Ottawa** is"),
+    ("html", "<p>Read</p><script>alert(1)</script><style>p{}</style><ul><li>one</li></ul>",
+     "Read\n\none"),
+])
+def test_question_text_formats(fmt, source, expected):
+    text = quiz(q("essay", "", text=source, fmt=fmt))
+    assert only(text)[0]["prompt"] == expected
