@@ -203,3 +203,19 @@ def test_no_input_raises_anything_but_the_readers_error(data):
         return
     assert isinstance(result, ImportResult)
     csvlayout.write(result.questions)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow,
+                                                   HealthCheck.filter_too_much])
+@given(question_sets(), st.data())
+def test_a_written_file_with_a_piece_spliced_in_never_crashes_the_reader(questions, data):
+    text = csvlayout.write(questions).text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 20)))
+    try:
+        result = csvlayout.parse(text[:start] + data.draw(st.sampled_from(CSV_PIECES))
+                                 + text[end:])
+    except InterchangeError as error:
+        assert error.line is None or error.line >= 1
+        return
+    csvlayout.write(result.questions)

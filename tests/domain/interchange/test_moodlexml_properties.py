@@ -121,3 +121,19 @@ def test_a_written_file_cut_short_is_refused_or_read_never_crashes(questions, da
         moodlexml.parse(text[:cut])
     except InterchangeError:
         pass
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow,
+                                                   HealthCheck.filter_too_much])
+@given(question_sets(), st.data())
+def test_a_written_file_with_a_piece_spliced_in_never_crashes_the_reader(questions, data):
+    text = moodlexml.write(questions).text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 40)))
+    piece = data.draw(st.sampled_from(XML_PIECES))
+    try:
+        result = moodlexml.parse(text[:start] + piece + text[end:])
+    except InterchangeError as error:
+        assert error.line is None or error.line >= 1
+        return
+    moodlexml.write(result.questions)
