@@ -310,7 +310,9 @@ class _Reader:
 def _multichoice(reader, node, qid):
     answers = reader.answers(node)
     choices = [reader.text(a, qid, "a choice", "html") for a, _ in answers]
-    if node.value("single", default="true").lower() in ("true", "1"):
+    # As Moodle's importer: a missing <single> means single; only "false", "0" or empty
+    # mean multiple.
+    if node.value("single", default="true") not in ("false", "0", ""):
         right = [c for c, (_, f) in zip(choices, answers, strict=True) if f >= 100 - 1e-6]
         if len(right) != 1:
             reader.note(node, f"not imported: a single-answer question needs exactly one "
@@ -336,12 +338,18 @@ def _multichoice(reader, node, qid):
 
 
 def _truefalse(reader, node, qid):
-    right = [a.value("text").lower() for a, f in reader.answers(node)
-             if f >= 100 - 1e-6]
-    if len(right) != 1 or right[0] not in ("true", "false"):
-        raise InterchangeError("a true/false question needs its answer 'true' or 'false' "
-                               "at 100%", line=node.line, column=node.column)
-    return {"kind": "true_false", "answer": right[0] == "true"}
+    # As Moodle's importer: the verdict comes from the fraction of the answer "true" (or
+    # "false"); an answer that is neither is taken as true if first, false otherwise.
+    verdict = None
+    for index, (answer, fraction) in enumerate(reader.answers(node)):
+        text = answer.value("text")
+        if text not in ("true", "false"):
+            text = "true" if index == 0 else "false"
+            reader.note(answer, f"answer {answer.value('text')!r} is neither true nor false: "
+                                f"read as {text} by its position, as Moodle does", qid)
+        full = abs(fraction - 100) < 1e-6
+        verdict = full if text == "true" else not full
+    return {"kind": "true_false", "answer": verdict}
 
 
 def _wildcard(text):

@@ -275,3 +275,18 @@ def test_a_mark_other_than_one_is_reported_but_not_for_descriptions():
 def test_question_text_formats(fmt, source, expected):
     text = quiz(q("essay", "", text=source, fmt=fmt))
     assert only(text)[0]["prompt"] == expected
+
+
+@pytest.mark.parametrize("single, kind", [
+    ("", "multiple_response"), ("false", "multiple_response"), ("0", "multiple_response"),
+    ("true", "single_choice"), ("1", "single_choice"), (None, "single_choice")])
+def test_single_element_read_as_moodle_reads_it(single, kind):
+    element = "" if single is None else f"<single>{single}</single>"
+    item, _ = only(quiz(q("multichoice", element + ans(100, "A") + ans(0, "B"))))
+    assert item["kind"] == kind
+
+
+def test_true_false_answers_that_are_neither_are_read_by_position():
+    result = moodlexml.parse(quiz(q("truefalse", ans(0, "Vrai") + ans(100, "Faux"))))
+    assert result.questions[0]["answer"] is False
+    assert "read as true by its position" in result.notes[0].message
