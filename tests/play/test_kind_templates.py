@@ -144,6 +144,10 @@ def test_no_shared_code_branches_on_a_kind_name():
     offenders = [
         str(path.relative_to(QUIZAPP))
         for path in sorted(QUIZAPP.rglob("*"))
-        if path.suffix in (".html", ".py") and compare.search(path.read_text("utf-8"))
+        # A file format maps each kind to its own syntax (or reports it cannot carry it),
+        # so the interchange modules are tables per kind by nature; the rest of the app
+        # must not be.
+        if path.suffix in (".html", ".py") and "interchange" not in path.parts
+        and compare.search(path.read_text("utf-8"))
     ]
     assert offenders == []
