@@ -2,6 +2,7 @@
 
 from quizapp.auth.models import Invitation, User
 from quizapp.bank.models import Evidence, Question, QuestionSet, QuestionVersion, Source
+from quizapp.classes.models import RosterEntry, SchoolClass, quiz_class
 from quizapp.play.models import Attempt, Response
 from quizapp.quizzes.models import Quiz, quiz_set
 
@@ -14,7 +15,10 @@ __all__ = [
     "QuestionVersion",
     "Quiz",
     "Response",
+    "RosterEntry",
+    "SchoolClass",
     "Source",
     "User",
+    "quiz_class",
     "quiz_set",
 ]

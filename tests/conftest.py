@@ -5,13 +5,16 @@ import os
 
 import pytest
 import sqlalchemy as sa
+from flask import g
 from flask_migrate import upgrade
 
 from quizapp import BUNDLED_BANK_DIR, create_app
+from quizapp.auth import services
 from quizapp.bank.loader import load_bank
+from quizapp.domain.accounts import normalise_email
 from quizapp.domain.bankfiles import read_bank
 from quizapp.extensions import db
-from tests.factories import BankWriter
+from tests.factories import CHEAP_HASHES, PASSWORD, BankWriter
 
 
 def _database_url(tmp_path_factory):
@@ -94,3 +97,35 @@ def bank_writer(tmp_path):
 def runner(app):
     """Return a CLI runner for the app's commands."""
     return app.test_cli_runner()
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashes(app):
+    """Hash passwords with the cheapest argon2 parameters: tests hash hundreds of them."""
+    app.config["PASSWORD_HASH_PARAMETERS"] = dict(CHEAP_HASHES)
+
+
+@pytest.fixture(autouse=True)
+def user_per_request(app):
+    """Make every request load its user and CSRF token afresh, as a served app does.
+
+    The app fixture's application context outlives requests, so what Flask-Login and
+    Flask-WTF cache on `g` would otherwise pass from one request (and client) to the next.
+    """
+
+    @app.before_request
+    def forget_cached_user():
+        g.pop("_login_user", None)
+        g.pop("csrf_token", None)
+
+
+@pytest.fixture
+def make_user(app, cheap_hashes):
+    """Return a function that commits an account and returns it."""
+
+    def make(email="ada@example.org", password=PASSWORD, role="teacher", name="Ada"):
+        user = services.create_user(normalise_email(email), name, password, role=role)
+        db.session.commit()
+        return user
+
+    return make

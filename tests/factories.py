@@ -10,6 +10,10 @@ from quizapp.bank.loader import load_bank
 from quizapp.domain.bankfiles import read_bank
 from quizapp.extensions import db
 
+# The smallest argon2 parameters, and the password every test account has.
+CHEAP_HASHES = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+PASSWORD = "correct horse battery"
+
 TEST_SOURCE_BODY = (
     "Ottawa said on Monday it would decide soon. “We will not be rushed,” said the "
     "minister, Ada Lovelace.\nThe committee met 3 times in 2019 and heard from 12 experts.\n"
@@ -124,3 +128,8 @@ class CheckedQuestion:
     prompt: str
     data: dict
     evidence: tuple = field(default=())
+
+
+def log_in(client, email="ada@example.org", password=PASSWORD, **extra):
+    """Post the log-in form; return the response."""
+    return client.post("/account/login", data={"email": email, "password": password, **extra})

@@ -31,16 +31,22 @@ class Source(db.Model):
     body: Mapped[str] = mapped_column(sa.Text)
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The teacher who added it; None for the bundled bank, which nobody owns.
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
 
 
 class QuestionSet(db.Model):
-    """A named bank of questions, bundled with the app or (later) owned by a teacher."""
+    """A named bank of questions, bundled with the app or owned by a teacher."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
     title: Mapped[str] = mapped_column(sa.String(200))
     description: Mapped[str] = mapped_column(sa.Text, default="")
     bundled: Mapped[bool] = mapped_column(default=True)
+    # The teacher who owns it; None for bundled sets, which are read-only.
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
+    # Only published sets can be put in a quiz by anyone but their owner.
+    published: Mapped[bool] = mapped_column(default=True)
 
     questions: Mapped[list["Question"]] = relationship(
         back_populates="question_set", order_by="Question.position"

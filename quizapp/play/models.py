@@ -36,6 +36,9 @@ class Attempt(db.Model):
     last_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     score: Mapped[float | None]
     max_score: Mapped[int]
+    # The class membership the attempt was made under, if any.
+    roster_entry_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("roster_entry.id"), index=True)
 
     quiz: Mapped[Quiz] = relationship()
     responses: Mapped[list["Response"]] = relationship(

@@ -36,6 +36,12 @@ class Quiz(db.Model):
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     bundled: Mapped[bool] = mapped_column(default=True)
+    # The teacher who runs it; None for the bundled quizzes.
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
+    # Listed quizzes show on the home page; the others are reached by link, code or QR code.
+    listed: Mapped[bool] = mapped_column(default=True)
+    # Which of a learner's attempts counts: "best", "last" or "average".
+    grading: Mapped[str] = mapped_column(sa.String(10), default="best")
 
     sets: Mapped[list[QuestionSet]] = relationship(secondary=quiz_set, order_by=QuestionSet.id)
 

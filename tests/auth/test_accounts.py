@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from quizapp.auth.models import User
 from quizapp.extensions import db
-from tests.auth.conftest import PASSWORD, log_in
+from tests.factories import PASSWORD, log_in
 
 
 def users():

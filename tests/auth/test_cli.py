@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from quizapp.auth.models import User
 from quizapp.auth.services import authenticate
 from quizapp.extensions import db
-from tests.auth.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 
 def accounts():

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from quizapp.auth.models import Invitation, User
 from quizapp.extensions import db
 from quizapp.timeutil import utcnow
-from tests.auth.conftest import PASSWORD, log_in
+from tests.factories import PASSWORD, log_in
 
 LINK = re.compile(r'value="http://localhost/account/signup\?invite=([^"]+)"')
 NEEDED = "Sign-up is by invitation"

@@ -9,18 +9,11 @@ from playwright.sync_api import expect
 
 from quizapp.auth.models import User
 from quizapp.extensions import db
-from tests.auth.conftest import CHEAP_HASHES
 from tests.browser.pages import check_accessibility, screenshot
 
 pytestmark = pytest.mark.browser
 
 FIRST, SECOND = "first passphrase here", "second passphrase here"
-
-
-@pytest.fixture(autouse=True)
-def cheap_hashes(app):
-    """Hash passwords with the cheapest argon2 parameters."""
-    app.config["PASSWORD_HASH_PARAMETERS"] = dict(CHEAP_HASHES)
 
 
 def log_in(page, email, password):
