@@ -23,6 +23,8 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 64 * 1024,  # bytes in one request body
     "MAX_FORM_MEMORY_SIZE": 64 * 1024,  # bytes in one form field
     "MAX_FORM_PARTS": 200,  # fields in one form
+    # Bytes in one request to a page that takes a file (an article, a question file).
+    "UPLOAD_MAX_BYTES": 4 * 1024 * 1024,
     # Number of proxies in front of the app whose X-Forwarded-For/-Proto headers are trusted.
     "TRUSTED_PROXIES": 0,
     # Rate limits (Flask-Limiter); memory:// counts per worker process, use Redis with several.

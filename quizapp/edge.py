@@ -43,6 +43,22 @@ class UnreadableInput(BadRequest):
     explained = True  # its description is written for people: the error page shows it
 
 
+def accepts_upload(view):
+    """Mark a view that takes a file: its requests may be as large as UPLOAD_MAX_BYTES.
+
+    Every other request keeps the small MAX_CONTENT_LENGTH a learner's form needs. The
+    file's own field may fill the whole body; the other fields keep MAX_FORM_MEMORY_SIZE.
+    """
+    view.accepts_upload = True
+    return view
+
+
+def _upload_allowed():
+    """Tell whether the request goes to a view marked with `accepts_upload`."""
+    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+    return getattr(view, "accepts_upload", False)
+
+
 def init_app(app):
     """Register the converters, the proxy settings and the request checks."""
     app.url_map.converters.update(
@@ -57,7 +73,9 @@ def init_app(app):
 
 def check_request():
     """Refuse oversize bodies and control characters before any view sees the request."""
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if _upload_allowed():
+        request.max_content_length = current_app.config["UPLOAD_MAX_BYTES"]
+    limit = request.max_content_length
     if limit is not None and (request.content_length or 0) > limit:
         # Said by Content-Length: refuse without reading a byte of the body.
         raise RequestEntityTooLarge()

@@ -244,3 +244,27 @@ def test_other_refusals_get_the_layout_too(app, client):
 
     _assert_page(client.get("/teapot-test"), 418, "could not be read")
     _assert_page(client.get("/unavailable-test"), 503, "Something went wrong")
+
+
+def test_only_a_view_that_takes_a_file_accepts_an_upload_sized_body(app):
+    """A file page takes up to UPLOAD_MAX_BYTES; every other page keeps the small limit."""
+    from flask import request
+
+    from quizapp.edge import accepts_upload
+
+    @accepts_upload
+    def take_file():
+        return str(len(request.files["file"].read()))
+
+    app.add_url_rule("/test-upload", view_func=take_file, methods=["POST"])
+    app.add_url_rule("/test-form", "test_form", view_func=lambda: "taken", methods=["POST"])
+    client = app.test_client()
+    body = b"x" * (300 * 1024)
+
+    def send(path):
+        return client.post(path, data={"file": (io.BytesIO(body), "page.html")})
+
+    assert send("/test-upload").get_data(as_text=True) == str(len(body))
+    assert send("/test-form").status_code == 413
+    app.config["UPLOAD_MAX_BYTES"] = 200 * 1024
+    assert send("/test-upload").status_code == 413
