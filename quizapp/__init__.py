@@ -54,6 +54,7 @@ def create_app(test_config=None):
     from quizapp import models  # noqa: F401 - register every model with the metadata
     from quizapp.auth import bp as auth_bp
     from quizapp.auth.cli import users_cli
+    from quizapp.authoring import bp as authoring_bp
     from quizapp.bank.cli import bank_cli
     from quizapp.cli import serve_command
     from quizapp.main import bp as main_bp
@@ -67,6 +68,7 @@ def create_app(test_config=None):
     app.register_blueprint(sources_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(teach_bp)
+    app.register_blueprint(authoring_bp)
     app.cli.add_command(bank_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(serve_command)

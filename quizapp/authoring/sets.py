@@ -1,0 +1,1 @@
+"""Views of question sets: list, create, edit, duplicate, publish, delete."""
