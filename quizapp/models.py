@@ -5,8 +5,10 @@ from quizapp.bank.models import Evidence, Question, QuestionSet, QuestionVersion
 from quizapp.classes.models import RosterEntry, SchoolClass, quiz_class
 from quizapp.play.models import Attempt, Response
 from quizapp.quizzes.models import Quiz, quiz_set
+from quizapp.results.models import AnswerAcceptance, ScoreChange
 
 __all__ = [
+    "AnswerAcceptance",
     "Attempt",
     "Evidence",
     "Invitation",
@@ -16,6 +18,7 @@ __all__ = [
     "Quiz",
     "Response",
     "RosterEntry",
+    "ScoreChange",
     "SchoolClass",
     "Source",
     "User",

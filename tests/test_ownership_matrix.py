@@ -118,6 +118,22 @@ ROUTES = [
     Route("auth.invitations", "GET", lambda w: "/account/invitations", admins_only()),
     Route("auth.invitations", "POST", lambda w: "/account/invitations", admins_only()),
     Route("teach.home", "GET", lambda w: "/teach/", teachers_only()),
+    # Results: only the quiz's teacher and admins.
+    Route("results.quiz_results", "GET",
+          lambda w: f"/teach/quizzes/{w['owner_quiz']}/results", owner_only()),
+    Route("results.distribution_chart", "GET",
+          lambda w: f"/teach/quizzes/{w['owner_quiz']}/results/distribution.svg", owner_only()),
+    Route("results.attempt_detail", "GET",
+          lambda w: f"/teach/quizzes/{w['owner_quiz']}/attempts/{w['owner_attempt']}",
+          owner_only()),
+    Route("results.item_analysis", "GET",
+          lambda w: f"/teach/quizzes/{w['owner_quiz']}/items", owner_only()),
+    Route("results.accept", "POST",
+          lambda w: f"/teach/quizzes/{w['owner_quiz']}/items/{w['owner_question']}/accept",
+          {**owner_only(), "owner": REDIRECT, "admin": REDIRECT},
+          lambda w: {"answer": "a fair answer"}),
+    Route("results.export", "GET",
+          lambda w: f"/teach/quizzes/{w['owner_quiz']}/export/responses.csv", owner_only()),
 ]
 
 
@@ -132,7 +148,34 @@ def make_world(bank_writer, make_user):
                          name=role.title())
         world.ids[f"{role}_id"] = user.id
     db.session.commit()
+    _owner_quiz(world)
     return world
+
+
+def _owner_quiz(world):
+    """Give the owner a quiz over a set of their own, with one handed-in attempt."""
+    from quizapp.bank.models import Question, QuestionSet, QuestionVersion
+    from quizapp.play import services
+    from quizapp.quizzes.models import Quiz
+
+    owned = QuestionSet(slug="owner-set", title="Owner's set", bundled=False,
+                        owner_id=world["owner_id"], published=False)
+    question = Question(slug="owner-question", question_set=owned, position=0)
+    question.current_version = QuestionVersion(
+        question=question, number=1, kind="short_answer", prompt="Which city?",
+        data={"accepted": ["Ottawa"]}, explanation="It says so.", tags=[], difficulty=1,
+        content_hash="owner-question-1")
+    quiz = Quiz(slug="owner-quiz", title="Owner's quiz", join_code="OWNER1", bundled=False,
+                owner_id=world["owner_id"], listed=False, question_count=None,
+                sets=[owned], time_limit_minutes=None, attempts_allowed=None)
+    db.session.add_all([owned, question, quiz])
+    db.session.flush()
+    attempt = services.start_attempt(quiz, "owner-quiz-learner", "Kim", str(uuid.uuid4()))
+    attempt.responses[0].answer = "Toronto"
+    services.submit_attempt(attempt)
+    db.session.commit()
+    world.ids.update(owner_quiz=quiz.id, owner_attempt=attempt.public_id,
+                     owner_question=question.id)
 
 
 def visitor(app, role, world):

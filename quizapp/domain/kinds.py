@@ -146,6 +146,22 @@ class QuestionKind:
         """Return the typed answers listed as wrong, or None for kinds nobody types."""
         return None
 
+    def tally(self, data, answer):
+        """Return what an answer counts as in item analysis: (key, label) pairs.
+
+        Answers with the same key are counted together and shown by the first label seen.
+        By default the whole answer is one entry; kinds override this to count each chosen
+        option apart, or typed answers that read the same together.
+        """
+        if answer is None:
+            return []
+        label = " / ".join(self.describe(data, answer))
+        return [(label, label)]
+
+    def accept(self, data, answer):
+        """Return the definition with `answer` accepted as right, or None when it cannot be."""
+        return None
+
 
 def _first(form, name):
     values = form.get(name) or []
@@ -274,6 +290,10 @@ class MultipleResponse(_ChoiceKind):
     def describe(self, data, answer):
         """List the ticked choices."""
         return list(answer or [])
+
+    def tally(self, data, answer):
+        """Count each ticked choice apart, so every wrong choice shows how often it drew."""
+        return [(choice, choice) for choice in answer or []]
 
 
 @register
@@ -483,6 +503,24 @@ class ShortAnswer(QuestionKind):
     def refused(self, data):
         """Return the answers listed as wrong."""
         return list(data.get("refuse", []))
+
+    def tally(self, data, answer):
+        """Count typed answers that differ only in case, accents or punctuation together."""
+        if not answer:
+            return []
+        return [(textmatch.normalise(answer) or answer, answer)]
+
+    def accept(self, data, answer):
+        """Add `answer` to the accepted answers (and drop it from the refused ones)."""
+        if not answer or not textmatch.normalise(answer) or self.score(data, answer) >= 1:
+            return None
+        refused = [r for r in data.get("refuse", []) if not textmatch.same(r, answer)]
+        accepted = {**data, "accepted": [*data["accepted"], answer], "refuse": refused}
+        if not refused:
+            accepted.pop("refuse")
+        if self.check(accepted) or self.score(accepted, answer) < 1:
+            return None
+        return accepted
 
 
 @register

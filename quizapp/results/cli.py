@@ -1,0 +1,48 @@
+"""`flask scores export`: the same CSV exports as the results pages, from the command line."""
+
+import sys
+
+import click
+import sqlalchemy as sa
+from flask.cli import with_appcontext
+
+from quizapp.domain import csvexport, scoresheets
+from quizapp.extensions import db
+from quizapp.quizzes.models import Quiz
+from quizapp.results import services
+
+
+@click.group("scores")
+def scores_cli():
+    """Export scores as CSV."""
+
+
+@scores_cli.command("export")
+@click.option("--quiz", "code", required=True, help="The quiz's join code.")
+@click.option("--kind", type=click.Choice(("attempts", "responses", "gradebook")),
+              required=True, help="One row per attempt, per answer, or per learner.")
+@click.option("--layout", type=click.Choice(scoresheets.LAYOUTS), default="quizapp",
+              show_default=True, help="The gradebook's layout: Quizapp's, Canvas's or Moodle's.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file instead of the standard output.")
+@click.option("--excel", is_flag=True, help="Start with a byte-order mark, for Excel.")
+@with_appcontext
+def export_command(code, kind, layout, output, excel):
+    """Write one of a quiz's score exports as CSV."""
+    cleaned = "".join(code.split()).upper()
+    quiz = db.session.scalar(sa.select(Quiz).where(Quiz.join_code == cleaned))
+    if quiz is None:
+        raise click.ClickException(f"no quiz has the join code {code!r}")
+    if layout != "quizapp" and kind != "gradebook":
+        raise click.ClickException("--layout applies to --kind gradebook only")
+    header, rows = services.export_table(quiz, kind, layout)
+    chunks = csvexport.chunks(csvexport.lines(header, rows, bom=excel))
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return
+    with open(output, "wb") as file:
+        for chunk in chunks:
+            file.write(chunk)
+    click.echo(f"Wrote {output}", err=True)
