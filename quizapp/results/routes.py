@@ -4,6 +4,7 @@ from datetime import UTC
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from quizapp.authoring.access import can_change
@@ -115,8 +116,9 @@ def accept(quiz_id, question_id):
         flash(_(str(error)), "error")
         return redirect(url_for("results.item_analysis", quiz_id=quiz.id))
     db.session.commit()
-    flash(_("“%(answer)s” is now accepted; %(n)s answers were rescored.",
-            answer=form.answer.data, n=acceptance.rescored), "success")
+    flash(ngettext("“%(answer)s” is now accepted; %(num)s answer was rescored.",
+                   "“%(answer)s” is now accepted; %(num)s answers were rescored.",
+                   acceptance.rescored, answer=form.answer.data), "success")
     return redirect(url_for("results.item_analysis", quiz_id=quiz.id,
                             _anchor=f"question-{question.id}"))
 
