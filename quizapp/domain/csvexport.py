@@ -29,6 +29,8 @@ def number(value):
         raise TypeError("a yes/no is not a number")
     if isinstance(value, int):
         return str(value)
+    if value.is_integer():
+        return str(int(value))
     if not math.isfinite(value):
         return ""
     text = f"{value:.4f}".rstrip("0").rstrip(".")
@@ -37,11 +39,14 @@ def number(value):
 
 def cell(value):
     """Return the text of one cell: empty for None, ISO 8601 for times, safe text."""
+    kind = type(value)  # by exact type first: exports write hundreds of thousands of cells
+    if kind is str:
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "yes" if value else "no"
-    if isinstance(value, int | float):
+    if kind is int or kind is float:
         return number(value)
     if isinstance(value, datetime):
         if value.tzinfo is None:

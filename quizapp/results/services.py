@@ -4,6 +4,8 @@ Exports are generators over rows streamed from the database (`yield_per`), so me
 stays flat whatever the number of attempts.
 """
 
+import json
+
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased, selectinload
 
@@ -18,6 +20,7 @@ from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
 
 STREAM_ROWS = 1000  # rows fetched at a time while an export streams
+DESCRIBED_CACHE = 50_000  # answers described and kept while a responses export streams
 
 _entry = aliased(RosterEntry, name="entry")
 _target = aliased(RosterEntry, name="merged_into")
@@ -97,13 +100,22 @@ def response_rows(quiz):
         .join(Response, Response.attempt_id == Attempt.id)
     ).where(Attempt.quiz_id == quiz.id).order_by(Attempt.started_at, Attempt.id,
                                                  Response.position)
+    described = {}  # the same answers recur across a class: describe each once
+    learner = None
     for row in db.session.execute(statement.execution_options(yield_per=STREAM_ROWS)):
         version = versions[row.question_version_id]
         kind = get_kind(version.kind)
+        given = (row.question_version_id, json.dumps(row.answer, sort_keys=True))
+        if given not in described:
+            if len(described) > DESCRIBED_CACHE:
+                described.clear()
+            described[given] = kind.describe(version.data, row.answer)
+        if learner is None or learner[0] != row.public_id:
+            learner = (row.public_id, _learner(row))
         yield scoresheets.response_row(scoresheets.ResponseRecord(
-            attempt_id=row.public_id, learner=_learner(row), question_id=version.question.slug,
+            attempt_id=row.public_id, learner=learner[1], question_id=version.question.slug,
             version=version.number, position=row.position, kind=kind.name,
-            prompt=version.prompt, given=kind.describe(version.data, row.answer),
+            prompt=version.prompt, given=described[given],
             correct=keys[row.question_version_id], score=row.score,
             answered_at=row.answered_at))
 
