@@ -16,3 +16,16 @@ def test_the_page_benchmark_runs_and_prints_its_figures(tmp_path):
     assert done.returncode == 0, done.stderr
     for figure in ("question page", "post an answer", "peak memory", "reproduce:"):
         assert figure in done.stdout
+
+
+def test_the_results_benchmark_runs_and_prints_its_figures(tmp_path):
+    """bench_results.py analyses and exports a few generated attempts and reports them."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_results.py"), "--attempts", "20",
+         "--questions", "5", "--export-responses", "100"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    for figure in ("item analysis, 20 attempts x 5 questions", "export responses",
+                   "export gradebook canvas", "memory grew", "reproduce:"):
+        assert figure in done.stdout
