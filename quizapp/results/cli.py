@@ -19,7 +19,7 @@ def scores_cli():
 
 @scores_cli.command("export")
 @click.option("--quiz", "code", required=True, help="The quiz's join code.")
-@click.option("--kind", type=click.Choice(("attempts", "responses", "gradebook")),
+@click.option("--kind", "table", type=click.Choice(("attempts", "responses", "gradebook")),
               required=True, help="One row per attempt, per answer, or per learner.")
 @click.option("--layout", type=click.Choice(scoresheets.LAYOUTS), default="quizapp",
               show_default=True, help="The gradebook's layout: Quizapp's, Canvas's or Moodle's.")
@@ -27,15 +27,15 @@ def scores_cli():
               help="Write to this file instead of the standard output.")
 @click.option("--excel", is_flag=True, help="Start with a byte-order mark, for Excel.")
 @with_appcontext
-def export_command(code, kind, layout, output, excel):
+def export_command(code, table, layout, output, excel):
     """Write one of a quiz's score exports as CSV."""
     cleaned = "".join(code.split()).upper()
     quiz = db.session.scalar(sa.select(Quiz).where(Quiz.join_code == cleaned))
     if quiz is None:
         raise click.ClickException(f"no quiz has the join code {code!r}")
-    if layout != "quizapp" and kind != "gradebook":
+    if layout != "quizapp" and table != "gradebook":
         raise click.ClickException("--layout applies to --kind gradebook only")
-    header, rows = services.export_table(quiz, kind, layout)
+    header, rows = services.export_table(quiz, table, layout)
     chunks = csvexport.chunks(csvexport.lines(header, rows, bom=excel))
     if output is None:
         for chunk in chunks:

@@ -123,16 +123,16 @@ def accept(quiz_id, question_id):
                             _anchor=f"question-{question.id}"))
 
 
-@bp.get("/quizzes/<int:quiz_id>/export/<any(attempts, responses, gradebook):kind>.csv")
+@bp.get("/quizzes/<int:quiz_id>/export/<any(attempts, responses, gradebook):table>.csv")
 @login_required
-def export(quiz_id, kind):
+def export(quiz_id, table):
     """Stream one of the quiz's score exports as CSV."""
     quiz = _quiz_or_404(quiz_id)
     layout = request.args.get("layout", "quizapp")
-    if layout not in scoresheets.LAYOUTS or (layout != "quizapp" and kind != "gradebook"):
+    if layout not in scoresheets.LAYOUTS or (layout != "quizapp" and table != "gradebook"):
         abort(400)
-    header, rows = services.export_table(quiz, kind, layout)
-    name = f"{quiz.slug}-{kind}{'' if layout == 'quizapp' else '-' + layout}.csv"
+    header, rows = services.export_table(quiz, table, layout)
+    name = f"{quiz.slug}-{table}{'' if layout == 'quizapp' else '-' + layout}.csv"
     return csv_response(header, rows, name, excel=request.args.get("excel") == "1")
 
 

@@ -193,11 +193,11 @@ def quiz_question_or_none(quiz, question_id):
                  .selectinload(Evidence.source), selectinload(Question.question_set)))
 
 
-def export_table(quiz, kind, layout="quizapp"):
+def export_table(quiz, table, layout="quizapp"):
     """Return (header, rows) of one export of `quiz`; rows is a generator."""
-    if kind == "attempts":
+    if table == "attempts":
         return scoresheets.ATTEMPT_COLUMNS, attempt_rows(quiz)
-    if kind == "responses":
+    if table == "responses":
         return scoresheets.RESPONSE_COLUMNS, response_rows(quiz)
     quizzes = [(quiz.id, quiz.title)]
     return (scoresheets.gradebook_header(quizzes, layout),
