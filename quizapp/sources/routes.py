@@ -3,13 +3,14 @@
 import re
 
 import sqlalchemy as sa
-from flask import render_template, request
+from flask import abort, render_template, request
 
 from quizapp.bank.models import Evidence, Question, Source
 from quizapp.domain.evidence import segments
 from quizapp.extensions import db
 from quizapp.quizzes.embargo import embargoed_questions
-from quizapp.sources import bp
+from quizapp.sources import bp, services
+from quizapp.sources.access import may_read
 from quizapp.timeutil import utcnow
 
 HIGHLIGHT = re.compile(r"^(\d{1,7})-(\d{1,7})$")
@@ -26,15 +27,16 @@ def _requested_highlight(body):
 
 @bp.route("/")
 def index():
-    """List the source articles."""
-    sources = db.session.scalars(sa.select(Source).order_by(Source.published, Source.slug)).all()
-    return render_template("sources/index.html", sources=sources)
+    """List the bundled source articles; a teacher's own are reached from their questions."""
+    return render_template("sources/index.html", sources=services.bundled_sources())
 
 
 @bp.route("/<slug:slug>")
 def read(slug):
     """Show an article with the requested passage highlighted and, on request, all the others."""
     source = db.one_or_404(sa.select(Source).where(Source.slug == slug))
+    if not may_read(source):
+        abort(404)  # a teacher's source is not even said to exist to those who may not read it
     citing = (
         sa.select(Evidence.start, Evidence.end, Question.id)
         .join(Question, Question.current_version_id == Evidence.question_version_id)
@@ -49,6 +51,8 @@ def read(slug):
     current = _requested_highlight(source.body)
     show_all = request.args.get("passages") == "all"
     parts = segments(source.body, passages if show_all else [], current)
+    latest = services.latest_version(source) if source.owner_id is not None else source
     return render_template("sources/read.html", source=source, parts=parts, current=current,
+                           newer=latest if latest.id != source.id else None,
                            passage_count=len(passages), show_all=show_all,
                            hl="{}-{}".format(*current) if current else None)
