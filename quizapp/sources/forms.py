@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import SelectField, StringField, TextAreaField, ValidationError
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.domain.articles import MAX_BODY_CHARS
@@ -18,9 +19,9 @@ UPLOAD_EXTENSIONS = ("txt", "html", "htm")
 NOTE_LENGTH = SOURCE["provenance_note"].max_length
 
 PROVENANCE_CHOICES = [
-    ("unverified", _l("Unverified: no original from the outlet is known")),
-    ("copy", _l("A copy: a third party's copy of the outlet's report")),
-    ("verified", _l("Verified: I checked it against the outlet's own page")),
+    SelectChoice("unverified", _l("Unverified: no original from the outlet is known")),
+    SelectChoice("copy", _l("A copy: a third party's copy of the outlet's report")),
+    SelectChoice("verified", _l("Verified: I checked it against the outlet's own page")),
 ]
 
 
