@@ -25,6 +25,14 @@ def _requested_highlight(body):
     return (start, end) if 0 <= start < end <= len(body) else None
 
 
+def _readable_newer_version(source):
+    """Return the newest version of a teacher's `source` when it is newer and may be read."""
+    if source.owner_id is None:
+        return None
+    latest = services.latest_version(source)
+    return latest if latest.id != source.id and may_read(latest) else None
+
+
 @bp.route("/")
 def index():
     """List the bundled source articles; a teacher's own are reached from their questions."""
@@ -51,8 +59,7 @@ def read(slug):
     current = _requested_highlight(source.body)
     show_all = request.args.get("passages") == "all"
     parts = segments(source.body, passages if show_all else [], current)
-    latest = services.latest_version(source) if source.owner_id is not None else source
     return render_template("sources/read.html", source=source, parts=parts, current=current,
-                           newer=latest if latest.id != source.id else None,
+                           newer=_readable_newer_version(source),
                            passage_count=len(passages), show_all=show_all,
                            hl="{}-{}".format(*current) if current else None)

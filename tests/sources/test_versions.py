@@ -173,3 +173,18 @@ def test_a_cited_source_is_not_deleted(client, bank_writer, make_user):
     assert response.status_code == 409
     assert "cannot be deleted: questions cite it (7 passages)" in response.get_data(as_text=True)
     assert snapshot() == before
+
+
+def test_a_learner_is_not_sent_to_a_version_they_may_not_read(app, bank_writer, make_user):
+    """The old version their attempt cites opens, without a link to a page they cannot open."""
+    from tests.play.helpers import start
+
+    bank_writer.load()
+    first = give_test_source_to(make_user())
+    services.edit_body(first, NEW_BODY)
+    db.session.commit()
+    learner = app.test_client()
+    start(learner)
+    page = learner.get("/sources/test-source").get_data(as_text=True)
+    assert "We will not be rushed" in page and "test-source-v2" not in page
+    assert learner.get("/sources/test-source-v2").status_code == 404
