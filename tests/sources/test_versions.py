@@ -188,3 +188,10 @@ def test_a_learner_is_not_sent_to_a_version_they_may_not_read(app, bank_writer, 
     page = learner.get("/sources/test-source").get_data(as_text=True)
     assert "We will not be rushed" in page and "test-source-v2" not in page
     assert learner.get("/sources/test-source-v2").status_code == 404
+
+
+def test_slugs_are_made_from_any_headline():
+    """Accents fold, punctuation goes, length is bounded, and an empty result still works."""
+    assert services.slugify("Café owners’ “fury” — at £3 rise!") == "cafe-owners-fury-at-3-rise"
+    assert services.slugify("日本語") == "source"
+    assert len(services.slugify("word " * 100)) <= services.SLUG_BASE_LENGTH
