@@ -62,6 +62,7 @@ def create_app(test_config=None):
     from quizapp.results import bp as results_bp
     from quizapp.results.cli import scores_cli
     from quizapp.sources import bp as sources_bp
+    from quizapp.sources import teach_bp as teach_sources_bp
     from quizapp.teach import bp as teach_bp
     from quizapp.templating import init_templating
 
@@ -70,6 +71,7 @@ def create_app(test_config=None):
     app.register_blueprint(sources_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(teach_bp)
+    app.register_blueprint(teach_sources_bp)
     app.register_blueprint(authoring_bp)
     app.register_blueprint(results_bp)
     app.cli.add_command(bank_cli)

@@ -16,14 +16,18 @@ CSRF is off here, so a POST reaches the authorisation check; the CSRF tests prov
 forged POST is refused.
 """
 
+import io
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
+from quizapp.bank.models import Source
 from quizapp.extensions import db
+from quizapp.sources.services import add_source
 from tests.factories import log_in
 
 ROLES = ("anonymous", "learner", "other", "owner", "admin")
@@ -77,6 +81,20 @@ def owner_only(denied=404):
 def admins_only():
     """Return: log in first; then only admins get through."""
     return {"anonymous": LOGIN, "learner": LOGIN, "other": 403, "owner": 403, "admin": OK}
+
+
+def owner_changes():
+    """Return: log in first; the owner's and admins' change goes through, another's is 404."""
+    return {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}
+
+
+def owner_reads():
+    """Return: only the owner and admins read it; everyone else is told it does not exist."""
+    return {**everyone(404), "owner": OK, "admin": OK}
+
+
+SOURCE_DETAILS = {"headline": "A headline", "outlet": "The Courier", "published": "2024-03",
+                  "provenance": "unverified"}
 
 
 def learner_only(outcome=OK):
@@ -134,6 +152,42 @@ ROUTES = [
           lambda w: {"answer": "a fair answer"}),
     Route("results.export", "GET",
           lambda w: f"/teach/quizzes/{w['owner_quiz']}/export/responses.csv", owner_only()),
+    # A teacher's sources: their own and admins' only; bundled ones visible, never changed.
+    Route("sources.read", "GET", lambda w: f"/sources/{w['own_source_slug']}", owner_reads()),
+    Route("teach_sources.index", "GET", lambda w: "/teach/sources/", teachers_only()),
+    Route("teach_sources.new", "GET", lambda w: "/teach/sources/new", teachers_only()),
+    Route("teach_sources.new", "POST", lambda w: "/teach/sources/new",
+          teachers_only(REDIRECT), lambda w: {**SOURCE_DETAILS, "text": "A new article."}),
+    Route("teach_sources.upload", "GET", lambda w: "/teach/sources/upload", teachers_only()),
+    Route("teach_sources.upload", "POST", lambda w: "/teach/sources/upload",
+          teachers_only(REDIRECT),
+          lambda w: {**SOURCE_DETAILS, "file": (io.BytesIO(b"An uploaded article."), "a.txt")}),
+    Route("teach_sources.show", "GET", lambda w: f"/teach/sources/{w['own_source']}",
+          owner_only()),
+    Route("teach_sources.show", "GET", lambda w: f"/teach/sources/{w['bundled_source_id']}",
+          teachers_only()),
+    Route("teach_sources.edit", "GET", lambda w: f"/teach/sources/{w['own_source']}/edit",
+          owner_only()),
+    Route("teach_sources.edit", "GET",
+          lambda w: f"/teach/sources/{w['bundled_source_id']}/edit", teachers_only(403)),
+    Route("teach_sources.edit", "POST", lambda w: f"/teach/sources/{w['own_source']}/edit",
+          owner_changes(), lambda w: dict(SOURCE_DETAILS)),
+    Route("teach_sources.edit", "POST",
+          lambda w: f"/teach/sources/{w['bundled_source_id']}/edit", teachers_only(403),
+          lambda w: dict(SOURCE_DETAILS)),
+    Route("teach_sources.text", "GET", lambda w: f"/teach/sources/{w['own_source']}/text",
+          owner_only()),
+    Route("teach_sources.text", "GET",
+          lambda w: f"/teach/sources/{w['bundled_source_id']}/text", teachers_only(403)),
+    Route("teach_sources.text", "POST", lambda w: f"/teach/sources/{w['own_source']}/text",
+          owner_changes(), lambda w: {"text": "Changed text."}),
+    Route("teach_sources.text", "POST",
+          lambda w: f"/teach/sources/{w['bundled_source_id']}/text", teachers_only(403),
+          lambda w: {"text": "Changed text."}),
+    Route("teach_sources.delete", "POST",
+          lambda w: f"/teach/sources/{w['own_source']}/delete", owner_changes()),
+    Route("teach_sources.delete", "POST",
+          lambda w: f"/teach/sources/{w['bundled_source_id']}/delete", teachers_only(403)),
 ]
 
 
@@ -147,6 +201,13 @@ def make_world(bank_writer, make_user):
         user = make_user(email=email, role="admin" if role == "admin" else "teacher",
                          name=role.title())
         world.ids[f"{role}_id"] = user.id
+        if role == "owner":
+            source = add_source(user, "The owner's own article.", {
+                "headline": "The owner's article", "outlet": "The Courier",
+                "provenance": "unverified", "date_precision": "unknown"})
+            world.ids.update(own_source=source.id, own_source_slug=source.slug)
+    world.ids["bundled_source_id"] = db.session.scalar(
+        sa.select(Source.id).where(Source.slug == "test-source"))
     db.session.commit()
     _owner_quiz(world)
     return world

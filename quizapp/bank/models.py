@@ -33,6 +33,10 @@ class Source(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The teacher who added it; None for the bundled bank, which nobody owns.
     owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
+    # A cited body is never edited in place: an edit makes a new row, numbered one more
+    # and pointing back here, so the evidence that cites this body keeps its offsets.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    previous_id: Mapped[int | None] = mapped_column(sa.ForeignKey("source.id"), index=True)
 
 
 class QuestionSet(db.Model):
