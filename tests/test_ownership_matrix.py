@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
+from quizapp.authoring.set_services import duplicate_set
+from quizapp.bank.models import QuestionSet
 from quizapp.extensions import db
 from tests.factories import log_in
 
@@ -84,6 +87,62 @@ def learner_only(outcome=OK):
     return {**everyone(404), "learner": outcome}
 
 
+def owner_changes(denied=404):
+    """Return: log in first; then the owner and admins are sent on; others get `denied`."""
+    return {**owner_only(denied), "owner": REDIRECT, "admin": REDIRECT}
+
+
+def nobody_changes():
+    """Return: log in first; then nobody, not even an admin, may change it (bundled)."""
+    return {"anonymous": LOGIN, "learner": LOGIN, "other": 403, "owner": 403, "admin": 403}
+
+
+def _owner_set(w, rest=""):
+    return f"/teach/sets/{w['owner_set']}{rest}"
+
+
+def _bundled_set(w, rest=""):
+    return f"/teach/sets/{w['bundled_set']}{rest}"
+
+
+SET_FORM = {"title": "Renamed", "description": ""}
+SET_ROUTES = [
+    Route("authoring.sets_index", "GET", lambda w: "/teach/sets/", teachers_only()),
+    Route("authoring.set_new", "GET", lambda w: "/teach/sets/new", teachers_only()),
+    Route("authoring.set_new", "POST", lambda w: "/teach/sets/new", teachers_only(REDIRECT),
+          lambda w: SET_FORM),
+    Route("authoring.set_show", "GET", _owner_set, owner_only()),
+    Route("authoring.set_show", "GET", _bundled_set, teachers_only()),
+    Route("authoring.set_edit", "GET", lambda w: _owner_set(w, "/edit"), owner_only()),
+    Route("authoring.set_edit", "GET", lambda w: _bundled_set(w, "/edit"), nobody_changes()),
+    Route("authoring.set_edit", "POST", lambda w: _owner_set(w, "/edit"), owner_changes(),
+          lambda w: SET_FORM),
+    Route("authoring.set_edit", "POST", lambda w: _bundled_set(w, "/edit"), nobody_changes(),
+          lambda w: SET_FORM),
+    Route("authoring.set_delete", "GET", lambda w: _owner_set(w, "/delete"), owner_only()),
+    Route("authoring.set_delete", "POST", lambda w: _owner_set(w, "/delete"), owner_changes()),
+    Route("authoring.set_delete", "POST", lambda w: _bundled_set(w, "/delete"),
+          nobody_changes()),
+    Route("authoring.set_duplicate", "POST", lambda w: _owner_set(w, "/duplicate"),
+          owner_changes()),
+    Route("authoring.set_duplicate", "POST", lambda w: _bundled_set(w, "/duplicate"),
+          teachers_only(REDIRECT)),
+    Route("authoring.set_publish", "POST", lambda w: _owner_set(w, "/publish"),
+          owner_changes(), lambda w: {"published": "1"}),
+    Route("authoring.set_publish", "POST", lambda w: _bundled_set(w, "/publish"),
+          nobody_changes(), lambda w: {"published": "0"}),
+    Route("authoring.question_retire", "POST",
+          lambda w: _owner_set(w, f"/questions/{w['owner_question']}/retire"), owner_changes()),
+    Route("authoring.question_retire", "POST",
+          lambda w: _bundled_set(w, f"/questions/{w['bundled_question']}/retire"),
+          nobody_changes()),
+    Route("authoring.question_preview", "GET",
+          lambda w: _owner_set(w, f"/questions/{w['owner_question']}/preview"), owner_only()),
+    Route("authoring.question_preview", "GET",
+          lambda w: _bundled_set(w, f"/questions/{w['bundled_question']}/preview"),
+          teachers_only()),
+]
+
 ROUTES = [
     Route("main.index", "GET", lambda w: "/", everyone(OK)),
     Route("main.join", "POST", lambda w: "/join", everyone(REDIRECT),
@@ -118,6 +177,7 @@ ROUTES = [
     Route("auth.invitations", "GET", lambda w: "/account/invitations", admins_only()),
     Route("auth.invitations", "POST", lambda w: "/account/invitations", admins_only()),
     Route("teach.home", "GET", lambda w: "/teach/", teachers_only()),
+    *SET_ROUTES,
 ]
 
 
@@ -131,8 +191,18 @@ def make_world(bank_writer, make_user):
         user = make_user(email=email, role="admin" if role == "admin" else "teacher",
                          name=role.title())
         world.ids[f"{role}_id"] = user.id
+        if role == "owner":
+            _owners_set(world, user)
     db.session.commit()
     return world
+
+
+def _owners_set(world, owner):
+    """Give the owner a set of their own: a copy of the bundled test set."""
+    bundled = db.session.scalar(sa.select(QuestionSet).where(QuestionSet.slug == "test-set"))
+    copy = duplicate_set(bundled, owner)
+    world.ids.update(bundled_set=bundled.id, bundled_question=bundled.questions[0].id,
+                     owner_set=copy.id, owner_question=copy.questions[0].id)
 
 
 def visitor(app, role, world):
