@@ -32,8 +32,7 @@ def sets_index():
     """List the teacher's own sets and the bundled ones (admins: every set)."""
     own, bundled, others = services.sets_for(current_user)
     return render_template("authoring/set_index.html", own=own, bundled=bundled,
-                           others=others, counts=services.question_counts(),
-                           confirm=ConfirmForm())
+                           others=others, counts=services.question_counts())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -66,7 +65,7 @@ def set_show(set_id):
     return render_template(
         "authoring/set_show.html", question_set=question_set, rows=rows, total=len(questions),
         filters=filters, filtered=len(rows) != len(questions),
-        changeable=can_change(question_set, current_user), confirm=ConfirmForm(),
+        changeable=can_change(question_set, current_user),
         publish=PublishForm(published="0" if question_set.published else "1"),
     ), 400 if filters.errors else 200
 
