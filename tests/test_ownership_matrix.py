@@ -26,6 +26,8 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.bank.models import Source
+from quizapp.authoring.set_services import duplicate_set
+from quizapp.bank.models import QuestionSet
 from quizapp.extensions import db
 from quizapp.sources.services import add_source
 from tests.factories import log_in
@@ -101,6 +103,62 @@ def learner_only(outcome=OK):
     """Return: only the learner whose attempt it is gets through; everyone else sees 404."""
     return {**everyone(404), "learner": outcome}
 
+
+def owner_changes(denied=404):
+    """Return: log in first; then the owner and admins are sent on; others get `denied`."""
+    return {**owner_only(denied), "owner": REDIRECT, "admin": REDIRECT}
+
+
+def nobody_changes():
+    """Return: log in first; then nobody, not even an admin, may change it (bundled)."""
+    return {"anonymous": LOGIN, "learner": LOGIN, "other": 403, "owner": 403, "admin": 403}
+
+
+def _owner_set(w, rest=""):
+    return f"/teach/sets/{w['owner_set']}{rest}"
+
+
+def _bundled_set(w, rest=""):
+    return f"/teach/sets/{w['bundled_set']}{rest}"
+
+
+SET_FORM = {"title": "Renamed", "description": ""}
+SET_ROUTES = [
+    Route("authoring.sets_index", "GET", lambda w: "/teach/sets/", teachers_only()),
+    Route("authoring.set_new", "GET", lambda w: "/teach/sets/new", teachers_only()),
+    Route("authoring.set_new", "POST", lambda w: "/teach/sets/new", teachers_only(REDIRECT),
+          lambda w: SET_FORM),
+    Route("authoring.set_show", "GET", _owner_set, owner_only()),
+    Route("authoring.set_show", "GET", _bundled_set, teachers_only()),
+    Route("authoring.set_edit", "GET", lambda w: _owner_set(w, "/edit"), owner_only()),
+    Route("authoring.set_edit", "GET", lambda w: _bundled_set(w, "/edit"), nobody_changes()),
+    Route("authoring.set_edit", "POST", lambda w: _owner_set(w, "/edit"), owner_changes(),
+          lambda w: SET_FORM),
+    Route("authoring.set_edit", "POST", lambda w: _bundled_set(w, "/edit"), nobody_changes(),
+          lambda w: SET_FORM),
+    Route("authoring.set_delete", "GET", lambda w: _owner_set(w, "/delete"), owner_only()),
+    Route("authoring.set_delete", "POST", lambda w: _owner_set(w, "/delete"), owner_changes()),
+    Route("authoring.set_delete", "POST", lambda w: _bundled_set(w, "/delete"),
+          nobody_changes()),
+    Route("authoring.set_duplicate", "POST", lambda w: _owner_set(w, "/duplicate"),
+          owner_changes()),
+    Route("authoring.set_duplicate", "POST", lambda w: _bundled_set(w, "/duplicate"),
+          teachers_only(REDIRECT)),
+    Route("authoring.set_publish", "POST", lambda w: _owner_set(w, "/publish"),
+          owner_changes(), lambda w: {"published": "1"}),
+    Route("authoring.set_publish", "POST", lambda w: _bundled_set(w, "/publish"),
+          nobody_changes(), lambda w: {"published": "0"}),
+    Route("authoring.question_retire", "POST",
+          lambda w: _owner_set(w, f"/questions/{w['owner_question']}/retire"), owner_changes()),
+    Route("authoring.question_retire", "POST",
+          lambda w: _bundled_set(w, f"/questions/{w['bundled_question']}/retire"),
+          nobody_changes()),
+    Route("authoring.question_preview", "GET",
+          lambda w: _owner_set(w, f"/questions/{w['owner_question']}/preview"), owner_only()),
+    Route("authoring.question_preview", "GET",
+          lambda w: _bundled_set(w, f"/questions/{w['bundled_question']}/preview"),
+          teachers_only()),
+]
 
 ROUTES = [
     Route("main.index", "GET", lambda w: "/", everyone(OK)),
@@ -188,6 +246,7 @@ ROUTES = [
           lambda w: f"/teach/sources/{w['own_source']}/delete", owner_changes()),
     Route("teach_sources.delete", "POST",
           lambda w: f"/teach/sources/{w['bundled_source_id']}/delete", teachers_only(403)),
+    *SET_ROUTES,
 ]
 
 
@@ -208,6 +267,7 @@ def make_world(bank_writer, make_user):
             world.ids.update(own_source=source.id, own_source_slug=source.slug)
     world.ids["bundled_source_id"] = db.session.scalar(
         sa.select(Source.id).where(Source.slug == "test-source"))
+            _owners_set(world, user)
     db.session.commit()
     _owner_quiz(world)
     return world
@@ -237,6 +297,12 @@ def _owner_quiz(world):
     db.session.commit()
     world.ids.update(owner_quiz=quiz.id, owner_attempt=attempt.public_id,
                      owner_question=question.id)
+def _owners_set(world, owner):
+    """Give the owner a set of their own: a copy of the bundled test set."""
+    bundled = db.session.scalar(sa.select(QuestionSet).where(QuestionSet.slug == "test-set"))
+    copy = duplicate_set(bundled, owner)
+    world.ids.update(bundled_set=bundled.id, bundled_question=bundled.questions[0].id,
+                     owner_set=copy.id, owner_question=copy.questions[0].id)
 
 
 def visitor(app, role, world):

@@ -49,6 +49,22 @@ def _load_sources(session, bank, counter):
     return _upsert_by_slug(session, Source, wanted, counter, "sources")
 
 
+def _check_teachers_slugs(session, bank):
+    """Refuse set and question ids that a teacher's set holds: the files never take them over."""
+    owned = sa.select(QuestionSet.id).where(QuestionSet.owner_id.is_not(None))
+    sets = set(session.scalars(sa.select(QuestionSet.slug).where(QuestionSet.id.in_(owned))))
+    questions = set(session.scalars(sa.select(Question.slug).where(Question.set_id.in_(owned))))
+    problems = [Problem(f"sets/{s.id}.yaml", None, f"set {s.id}",
+                        "this id is taken by a teacher's set in the database: rename the set")
+                for s in bank.sets if s.id in sets]
+    problems += [Problem(f"sets/{q.set_id}.yaml", None, f"question {q.id}",
+                         "this id is taken by a question of a teacher's set in the database: "
+                         "rename the question")
+                 for q in bank.questions() if q.id in questions]
+    if problems:
+        raise BankError(problems)
+
+
 def _load_sets(session, bank, counter):
     wanted = {s.id: {"title": s.title, "description": s.description, "bundled": True}
               for s in bank.sets}
@@ -91,7 +107,9 @@ def _load_questions(session, bank, sets, sources, counter):
         elif moved:
             counter["questions moved"] += 1
     for slug, question in existing.items():
-        if slug not in seen and not question.retired and question.question_set.bundled:
+        # Only bundled sets come from the files: a teacher's questions are never retired here.
+        if (slug not in seen and not question.retired and question.question_set.bundled
+                and question.question_set.owner_id is None):
             question.retired = True
             counter["questions retired"] += 1
 
@@ -133,6 +151,7 @@ def load_bank(session, bank):
     The caller commits; nothing is written when the bank already matches.
     """
     counter = Counter()
+    _check_teachers_slugs(session, bank)
     sources = _load_sources(session, bank, counter)
     sets = _load_sets(session, bank, counter)
     session.flush()
