@@ -25,9 +25,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from quizapp.bank.models import Source
 from quizapp.authoring.set_services import duplicate_set
-from quizapp.bank.models import QuestionSet
+from quizapp.bank.models import QuestionSet, Source
 from quizapp.extensions import db
 from quizapp.sources.services import add_source
 from tests.factories import log_in
@@ -205,7 +204,7 @@ ROUTES = [
     Route("results.item_analysis", "GET",
           lambda w: f"/teach/quizzes/{w['owner_quiz']}/items", owner_only()),
     Route("results.accept", "POST",
-          lambda w: f"/teach/quizzes/{w['owner_quiz']}/items/{w['owner_question']}/accept",
+          lambda w: f"/teach/quizzes/{w['owner_quiz']}/items/{w['quiz_question']}/accept",
           {**owner_only(), "owner": REDIRECT, "admin": REDIRECT},
           lambda w: {"answer": "a fair answer"}),
     Route("results.export", "GET",
@@ -265,9 +264,9 @@ def make_world(bank_writer, make_user):
                 "headline": "The owner's article", "outlet": "The Courier",
                 "provenance": "unverified", "date_precision": "unknown"})
             world.ids.update(own_source=source.id, own_source_slug=source.slug)
+            _owners_set(world, user)
     world.ids["bundled_source_id"] = db.session.scalar(
         sa.select(Source.id).where(Source.slug == "test-source"))
-            _owners_set(world, user)
     db.session.commit()
     _owner_quiz(world)
     return world
@@ -296,7 +295,9 @@ def _owner_quiz(world):
     services.submit_attempt(attempt)
     db.session.commit()
     world.ids.update(owner_quiz=quiz.id, owner_attempt=attempt.public_id,
-                     owner_question=question.id)
+                     quiz_question=question.id)
+
+
 def _owners_set(world, owner):
     """Give the owner a set of their own: a copy of the bundled test set."""
     bundled = db.session.scalar(sa.select(QuestionSet).where(QuestionSet.slug == "test-set"))
