@@ -84,11 +84,6 @@ def admins_only():
     return {"anonymous": LOGIN, "learner": LOGIN, "other": 403, "owner": 403, "admin": OK}
 
 
-def owner_changes():
-    """Return: log in first; the owner's and admins' change goes through, another's is 404."""
-    return {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}
-
-
 def owner_reads():
     """Return: only the owner and admins read it; everyone else is told it does not exist."""
     return {**everyone(404), "owner": OK, "admin": OK}
