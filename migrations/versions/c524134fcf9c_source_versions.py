@@ -1,7 +1,7 @@
 """Source versions: a cited body is edited by adding a newer row that points back
 
 Revision ID: c524134fcf9c
-Revises: d910120dceb5
+Revises: f7dd40b82fd4
 Create Date: 2026-11-29 06:23:07.085660
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c524134fcf9c'
-down_revision = 'd910120dceb5'
+down_revision = 'f7dd40b82fd4'
 branch_labels = None
 depends_on = None
 
