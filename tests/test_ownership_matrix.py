@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from quizapp.extensions import db
+from tests.authoring.helpers import make_teacher_question, make_teacher_set
 from tests.factories import log_in
 
 ROLES = ("anonymous", "learner", "other", "owner", "admin")
@@ -118,7 +119,26 @@ ROUTES = [
     Route("auth.invitations", "GET", lambda w: "/account/invitations", admins_only()),
     Route("auth.invitations", "POST", lambda w: "/account/invitations", admins_only()),
     Route("teach.home", "GET", lambda w: "/teach/", teachers_only()),
+    # The question editor, on the owner's set (bundled sets: tests/authoring/test_access.py).
+    Route("authoring.question_new", "GET",
+          lambda w: f"/teach/sets/{w['owner_set']}/questions/new?kind=true_false", owner_only()),
+    Route("authoring.question_new", "POST",
+          lambda w: f"/teach/sets/{w['owner_set']}/questions/new?kind=true_false",
+          {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}, lambda w: question_fields()),
+    Route("authoring.question_edit", "GET",
+          lambda w: f"/teach/sets/{w['owner_set']}/questions/{w['owner_question']}/edit",
+          owner_only()),
+    Route("authoring.question_edit", "POST",
+          lambda w: f"/teach/sets/{w['owner_set']}/questions/{w['owner_question']}/edit",
+          {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}, lambda w: question_fields()),
 ]
+
+
+def question_fields():
+    """Return a sound true-or-false question as the editor posts it."""
+    return {"prompt": "Ottawa promised a quick decision.", "answer": "false",
+            "explanation": "It said only that it would decide soon.", "tags": "testing",
+            "difficulty": "1"}
 
 
 def make_world(bank_writer, make_user):
@@ -132,6 +152,9 @@ def make_world(bank_writer, make_user):
                          name=role.title())
         world.ids[f"{role}_id"] = user.id
     db.session.commit()
+    owner_set = make_teacher_set(world["owner_id"])
+    world.ids.update(owner_set=owner_set.id,
+                     owner_question=make_teacher_question(owner_set, "true_false").id)
     return world
 
 
