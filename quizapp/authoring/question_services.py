@@ -71,7 +71,10 @@ def kind_problems(kind, edited):
                     for message in bankschema.check_kind_data(value, name)]
     # What the form already said about a field would only be said again, less clearly.
     said = {p.field for p in problems}
-    return problems + [p for p in kind.check(edited.data) if p.field not in said]
+    # A kind may report a plain message: it is about the whole question.
+    checked = [p if isinstance(p, FieldError) else FieldError(None, str(p))
+               for p in kind.check(edited.data)]
+    return problems + [p for p in checked if p.field is None or p.field not in said]
 
 
 def unchanged_hashes(kind, version):
