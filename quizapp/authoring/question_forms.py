@@ -42,6 +42,11 @@ def sentence(message):
     return message if message.endswith((".", "?", "!")) else message + "."
 
 
+def unix_lines(text):
+    """Return text with the CR LF line breaks browsers send as LF, as bank files hold them."""
+    return text.replace("\r\n", "\n") if isinstance(text, str) else text
+
+
 def read_tags(text):
     """Return the tags typed as "Canada, 5G networks": canada, 5g-networks."""
     return [_TAG_SPACE.sub("-", tag.strip().lower()) for tag in (text or "").split(",")
@@ -86,8 +91,10 @@ class EvidenceForm(Form):
 class QuestionForm(FlaskForm):
     """Prompt, explanation, tags, difficulty and evidence: what every kind of question has."""
 
-    prompt = TextAreaField(_l("Prompt"), validators=[bank_rule("prompt")])
-    explanation = TextAreaField(_l("Explanation"), validators=[bank_rule("explanation")])
+    prompt = TextAreaField(_l("Prompt"), validators=[bank_rule("prompt")],
+                           filters=[unix_lines])
+    explanation = TextAreaField(_l("Explanation"), validators=[bank_rule("explanation")],
+                                filters=[unix_lines])
     tags = StringField(_l("Tags"), validators=[bank_rule("tags", read_tags)])
     difficulty = RadioField(_l("Difficulty"), choices=DIFFICULTIES, default="2",
                             validate_choice=False,

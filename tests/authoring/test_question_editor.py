@@ -226,3 +226,26 @@ def test_a_quote_across_a_line_break_is_found_as_browsers_send_it(desk):
     assert desk.client.post(desk.new_url("true_false"), data=form).status_code == 302
     passage = _only_question(desk).current_version.evidence[0]
     assert passage.quote == "Ada Lovelace.\nThe committee met 3 times"
+
+
+def test_line_breaks_are_kept_as_the_bank_files_keep_them(desk):
+    """A browser's CR LF comes in as LF, so saving the same text again changes nothing."""
+    form = question_form("true_false", desk.source_id,
+                         explanation="First paragraph.\r\n\r\nSecond paragraph.")
+    desk.client.post(desk.new_url("true_false"), data=form)
+    question = _only_question(desk)
+    assert question.current_version.explanation == "First paragraph.\n\nSecond paragraph."
+    desk.client.post(desk.edit_url(question), data=form)
+    assert _only_question(desk).current_version.number == 1
+
+
+def test_emptying_a_row_removes_its_entry(desk):
+    """Without JavaScript, a choice is removed by emptying its row."""
+    desk.client.post(desk.new_url("multiple_response"),
+                     data=question_form("multiple_response", desk.source_id))
+    question = _only_question(desk)
+    form = question_form("multiple_response", desk.source_id, choice=["3", "12", "", "40"])
+    assert desk.client.post(desk.edit_url(question), data=form).status_code == 302
+    version = _only_question(desk).current_version
+    assert (version.number, version.data) == (2, {"choices": ["3", "12", "40"],
+                                                  "answer": ["3", "12"]})
