@@ -121,15 +121,15 @@ ROUTES = [
     Route("teach.home", "GET", lambda w: "/teach/", teachers_only()),
     # The question editor, on the owner's set (bundled sets: tests/authoring/test_access.py).
     Route("authoring.question_new", "GET",
-          lambda w: f"/teach/sets/{w['owner_set']}/questions/new?kind=true_false", owner_only()),
+          lambda w: f"/teach/sets/{w['editable_set']}/questions/new?kind=true_false", owner_only()),
     Route("authoring.question_new", "POST",
-          lambda w: f"/teach/sets/{w['owner_set']}/questions/new?kind=true_false",
+          lambda w: f"/teach/sets/{w['editable_set']}/questions/new?kind=true_false",
           {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}, lambda w: question_fields()),
     Route("authoring.question_edit", "GET",
-          lambda w: f"/teach/sets/{w['owner_set']}/questions/{w['owner_question']}/edit",
+          lambda w: f"/teach/sets/{w['editable_set']}/questions/{w['editable_question']}/edit",
           owner_only()),
     Route("authoring.question_edit", "POST",
-          lambda w: f"/teach/sets/{w['owner_set']}/questions/{w['owner_question']}/edit",
+          lambda w: f"/teach/sets/{w['editable_set']}/questions/{w['editable_question']}/edit",
           {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}, lambda w: question_fields()),
 ]
 
@@ -152,9 +152,10 @@ def make_world(bank_writer, make_user):
                          name=role.title())
         world.ids[f"{role}_id"] = user.id
     db.session.commit()
-    owner_set = make_teacher_set(world["owner_id"])
-    world.ids.update(owner_set=owner_set.id,
-                     owner_question=make_teacher_question(owner_set, "true_false").id)
+    # A set of the owner's with a question in it, for the question editor's rows.
+    editable = make_teacher_set(world["owner_id"], slug="owner-editable-set")
+    world.ids.update(editable_set=editable.id,
+                     editable_question=make_teacher_question(editable, "true_false").id)
     return world
 
 
