@@ -29,6 +29,7 @@ from quizapp.authoring.set_services import duplicate_set
 from quizapp.bank.models import QuestionSet, Source
 from quizapp.extensions import db
 from quizapp.sources.services import add_source
+from tests.authoring.helpers import make_teacher_question, make_teacher_set
 from tests.factories import log_in
 
 ROLES = ("anonymous", "learner", "other", "owner", "admin")
@@ -241,7 +242,26 @@ ROUTES = [
     Route("teach_sources.delete", "POST",
           lambda w: f"/teach/sources/{w['bundled_source_id']}/delete", teachers_only(403)),
     *SET_ROUTES,
+    # The question editor, on the owner's set (bundled sets: tests/authoring/test_access.py).
+    Route("authoring.question_new", "GET",
+          lambda w: f"/teach/sets/{w['editable_set']}/questions/new?kind=true_false", owner_only()),
+    Route("authoring.question_new", "POST",
+          lambda w: f"/teach/sets/{w['editable_set']}/questions/new?kind=true_false",
+          {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}, lambda w: question_fields()),
+    Route("authoring.question_edit", "GET",
+          lambda w: f"/teach/sets/{w['editable_set']}/questions/{w['editable_question']}/edit",
+          owner_only()),
+    Route("authoring.question_edit", "POST",
+          lambda w: f"/teach/sets/{w['editable_set']}/questions/{w['editable_question']}/edit",
+          {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}, lambda w: question_fields()),
 ]
+
+
+def question_fields():
+    """Return a sound true-or-false question as the editor posts it."""
+    return {"prompt": "Ottawa promised a quick decision.", "answer": "false",
+            "explanation": "It said only that it would decide soon.", "tags": "testing",
+            "difficulty": "1"}
 
 
 def make_world(bank_writer, make_user):
@@ -264,6 +284,10 @@ def make_world(bank_writer, make_user):
         sa.select(Source.id).where(Source.slug == "test-source"))
     db.session.commit()
     _owner_quiz(world)
+    # A set of the owner's with a question in it, for the question editor's rows.
+    editable = make_teacher_set(world["owner_id"], slug="owner-editable-set")
+    world.ids.update(editable_set=editable.id,
+                     editable_question=make_teacher_question(editable, "true_false").id)
     return world
 
 

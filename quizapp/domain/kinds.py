@@ -7,9 +7,11 @@ the rules are documented on each class and in questions/README.md.
 
 import math
 import re
+from decimal import Decimal
 from typing import ClassVar
 
-from quizapp.domain import textmatch
+from quizapp.domain import editing, textmatch
+from quizapp.domain.editing import Edited
 
 KINDS = {}
 # Limits on what a definition lists, so every option fits a phone screen and a select.
@@ -100,7 +102,7 @@ class QuestionKind:
     fields: ClassVar[tuple[str, ...]]
 
     def template(self, role):
-        """Return the name of this kind's template for `role` ("input", "answer")."""
+        """Return the name of this kind's template for `role` ("input", "answer", "editor")."""
         # Found by name, so adding a kind never means editing a shared template.
         return f"kinds/{self.name}/{role}.html"
 
@@ -162,6 +164,21 @@ class QuestionKind:
         """Return the definition with `answer` accepted as right, or None when it cannot be."""
         return None
 
+    def editor_values(self, data):
+        """Return a definition as its editor form shows it: {name: [values]}.
+
+        The names are those the kind's editor template posts; read_editor reads them back.
+        """
+        raise NotImplementedError
+
+    def read_editor(self, form):
+        """Return the definition an editor form (name to list of values) describes, as Edited.
+
+        Only what a form can get wrong and a definition cannot say (a number that is not
+        one, no right answer marked) is reported here; `check` judges the definition.
+        """
+        raise NotImplementedError
+
 
 def _first(form, name):
     values = form.get(name) or []
@@ -197,6 +214,23 @@ class _ChoiceKind(QuestionKind):
         """Return the choices and the key as the dump shows them."""
         return list(data["choices"]), self.key(data)
 
+    def editor_values(self, data):
+        """Show one row per choice, the right ones marked by their row number."""
+        right = self._right(data)
+        return {"choice": list(data["choices"]),
+                "right": [str(i) for i, choice in enumerate(data["choices"]) if choice in right]}
+
+    def read_editor(self, form):
+        """Read the choice rows and the rows marked right."""
+        rows = editing.kept_rows(form, "choice")
+        choices = [cells[0] for _row, cells in rows]
+        right = [choices[i] for i in editing.marked(form, "right", rows)]
+        edited = Edited({"choices": choices}, {"choices": [row for row, _cells in rows]})
+        if not right:
+            edited.problems.append(FieldError("answer", self.unmarked))
+        edited.data["answer"] = self._answer(right)
+        return edited
+
 
 @register
 class SingleChoice(_ChoiceKind):
@@ -204,6 +238,7 @@ class SingleChoice(_ChoiceKind):
 
     name = "single_choice"
     label = "Single choice"
+    unmarked = "Mark the right choice."
 
     def check(self, data):
         """Check the choices and that the answer is one of them."""
@@ -234,6 +269,12 @@ class SingleChoice(_ChoiceKind):
         """Return the right choice."""
         return [data["answer"]]
 
+    def _right(self, data):
+        return [data["answer"]]
+
+    def _answer(self, right):
+        return right[0] if right else None
+
 
 @register
 class MultipleResponse(_ChoiceKind):
@@ -246,6 +287,7 @@ class MultipleResponse(_ChoiceKind):
 
     name = "multiple_response"
     label = "Multiple response"
+    unmarked = "Tick the choices that are right."
 
     def check(self, data):
         """Check the choices and that the answers are some, not all, of them."""
@@ -295,6 +337,12 @@ class MultipleResponse(_ChoiceKind):
         """Count each ticked choice apart, so every wrong choice shows how often it drew."""
         return [(choice, choice) for choice in answer or []]
 
+    def _right(self, data):
+        return list(data["answer"])
+
+    def _answer(self, right):
+        return right
+
 
 @register
 class TrueFalse(QuestionKind):
@@ -334,6 +382,14 @@ class TrueFalse(QuestionKind):
     def public(self, data):
         """Show the two verdicts as the choices."""
         return [True, False], data["answer"]
+
+    def editor_values(self, data):
+        """Show the verdict as the radio button's value."""
+        return {"answer": ["true" if data["answer"] else "false"]}
+
+    def read_editor(self, form):
+        """Read the chosen verdict; none chosen leaves it missing for `check` to say."""
+        return Edited({"answer": {"true": True, "false": False}.get(editing.first(form, "answer"))})
 
 
 @register
@@ -434,6 +490,22 @@ class Matching(QuestionKind):
         """Show the partners (matches and distractors) as the choices."""
         return sorted(self._options(data), key=str.casefold), self.key(data)
 
+    def editor_values(self, data):
+        """Show one row per pair (item and match) and one per extra match."""
+        return {"item": [p["item"] for p in data["pairs"]],
+                "match": [p["match"] for p in data["pairs"]],
+                "extra": list(data.get("extra_matches", []))}
+
+    def read_editor(self, form):
+        """Read the pair rows (a half left empty stays empty, for `check` to point at)."""
+        rows = editing.kept_rows(form, "item", "match")
+        extra, extra_rows = editing.text_list(form, "extra")
+        data = {"pairs": [{"item": item, "match": match} for _row, (item, match) in rows]}
+        if extra:
+            data["extra_matches"] = extra
+        return Edited(data, {"pairs": [row for row, _cells in rows],
+                             "extra_matches": extra_rows})
+
 
 @register
 class ShortAnswer(QuestionKind):
@@ -522,6 +594,19 @@ class ShortAnswer(QuestionKind):
             return None
         return accepted
 
+    def editor_values(self, data):
+        """Show one row per accepted answer and one per refused answer."""
+        return {"accepted": list(data["accepted"]), "refuse": list(data.get("refuse", []))}
+
+    def read_editor(self, form):
+        """Read the accepted and refused rows."""
+        accepted, accepted_rows = editing.text_list(form, "accepted")
+        refused, refused_rows = editing.text_list(form, "refuse")
+        data = {"accepted": accepted}
+        if refused:
+            data["refuse"] = refused
+        return Edited(data, {"accepted": accepted_rows, "refuse": refused_rows})
+
 
 @register
 class Ordering(QuestionKind):
@@ -581,6 +666,15 @@ class Ordering(QuestionKind):
     def public(self, data):
         """Show the items alphabetically as the choices, the right order as the answer."""
         return sorted(data["items"], key=str.casefold), self.key(data)
+
+    def editor_values(self, data):
+        """Show one row per item, in the right order."""
+        return {"item": list(data["items"])}
+
+    def read_editor(self, form):
+        """Read the item rows in the order written."""
+        items, rows = editing.text_list(form, "item")
+        return Edited({"items": items}, {"items": rows})
 
 
 def _is_finite_number(value):
@@ -661,3 +755,38 @@ class Numeric(QuestionKind):
         """Show the answer with its tolerance and unit."""
         return None, {"value": data["answer"], "tolerance": data.get("tolerance", 0),
                       "unit": data.get("unit", "")}
+
+    def editor_values(self, data):
+        """Show the answer, tolerance and unit as typed; what was left out stays empty."""
+        return {name: [written_number(data[name]) if name != "unit" else data[name]]
+                for name in self.fields if name in data}
+
+    def read_editor(self, form):
+        """Read the answer and tolerance as numbers (an empty tolerance is left out)."""
+        edited = Edited({})
+        for name in ("answer", "tolerance"):
+            text = editing.first(form, name)
+            if not text and name == "tolerance":
+                continue
+            try:
+                edited.data[name] = _typed_number(text)
+            except AnswerError:
+                edited.problems.append(FieldError(
+                    name, f"Type the {name} as a number, such as 42 or 3.5."))
+        unit = editing.first(form, "unit")
+        if unit:
+            edited.data["unit"] = unit
+        return edited
+
+
+def written_number(value):
+    """Return a number as a teacher would type it: 12, 0.00001, never 1e-05."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return format(Decimal(repr(value)), "f") if isinstance(value, float) else str(value)
+
+
+def _typed_number(text):
+    """Return the number a teacher typed; whole numbers stay whole, as the bank files hold them."""
+    value = parse_number(text)
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
