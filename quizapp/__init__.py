@@ -59,6 +59,7 @@ def create_app(test_config=None):
     from quizapp.cli import serve_command
     from quizapp.main import bp as main_bp
     from quizapp.play import bp as play_bp
+    from quizapp.quizzes.routes import bp as quizzes_bp
     from quizapp.sources import bp as sources_bp
     from quizapp.teach import bp as teach_bp
     from quizapp.templating import init_templating
@@ -69,6 +70,7 @@ def create_app(test_config=None):
     app.register_blueprint(auth_bp)
     app.register_blueprint(teach_bp)
     app.register_blueprint(authoring_bp)
+    app.register_blueprint(quizzes_bp)
     app.cli.add_command(bank_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(serve_command)
