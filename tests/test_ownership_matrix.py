@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from quizapp.extensions import db
+from quizapp.quizzes.models import Quiz
 from tests.factories import log_in
 
 ROLES = ("anonymous", "learner", "other", "owner", "admin")
@@ -79,6 +81,17 @@ def admins_only():
     return {"anonymous": LOGIN, "learner": LOGIN, "other": 403, "owner": 403, "admin": OK}
 
 
+def owner_changes():
+    """Return: log in first; the owner and admins change it and are sent on; others see 404."""
+    return {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}
+
+
+def quiz_form(world):
+    """Return a valid quiz form over the bundled test set."""
+    return {"title": "A quiz of the test set", "sets": [world["test_set_id"]],
+            "grading": "best", "feedback": "after_submit"}
+
+
 def learner_only(outcome=OK):
     """Return: only the learner whose attempt it is gets through; everyone else sees 404."""
     return {**everyone(404), "learner": outcome}
@@ -118,6 +131,38 @@ ROUTES = [
     Route("auth.invitations", "GET", lambda w: "/account/invitations", admins_only()),
     Route("auth.invitations", "POST", lambda w: "/account/invitations", admins_only()),
     Route("teach.home", "GET", lambda w: "/teach/", teachers_only()),
+    # A teacher's quizzes: the owner's quiz is theirs (and admins'); bundled ones are for
+    # every teacher to share, and nobody's to change.
+    Route("quizzes.index", "GET", lambda w: "/teach/quizzes/", teachers_only()),
+    Route("quizzes.create", "GET", lambda w: "/teach/quizzes/new", teachers_only()),
+    Route("quizzes.create", "POST", lambda w: "/teach/quizzes/new", teachers_only(REDIRECT),
+          lambda w: quiz_form(w)),
+    Route("quizzes.show", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}", owner_only()),
+    Route("quizzes.show", "GET", lambda w: f"/teach/quizzes/{w['quiz_id']}", teachers_only()),
+    Route("quizzes.qr_code", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}/qr.svg",
+          owner_only()),
+    Route("quizzes.qr_code", "GET", lambda w: f"/teach/quizzes/{w['quiz_id']}/qr.svg",
+          teachers_only()),
+    Route("quizzes.project", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}/project",
+          owner_only()),
+    Route("quizzes.edit", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}/edit",
+          owner_only()),
+    Route("quizzes.edit", "GET", lambda w: f"/teach/quizzes/{w['quiz_id']}/edit",
+          teachers_only(403)),
+    Route("quizzes.edit", "POST", lambda w: f"/teach/quizzes/{w['owner_quiz']}/edit",
+          owner_changes(), lambda w: quiz_form(w)),
+    Route("quizzes.edit", "POST", lambda w: f"/teach/quizzes/{w['quiz_id']}/edit",
+          teachers_only(403), lambda w: quiz_form(w)),
+    Route("quizzes.close", "POST", lambda w: f"/teach/quizzes/{w['owner_quiz']}/close",
+          owner_changes()),
+    Route("quizzes.close", "POST", lambda w: f"/teach/quizzes/{w['quiz_id']}/close",
+          teachers_only(403)),
+    Route("quizzes.delete", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}/delete",
+          owner_only()),
+    Route("quizzes.delete", "POST", lambda w: f"/teach/quizzes/{w['owner_quiz']}/delete",
+          owner_changes()),
+    Route("quizzes.delete", "POST", lambda w: f"/teach/quizzes/{w['quiz_id']}/delete",
+          teachers_only(403)),
 ]
 
 
@@ -131,7 +176,14 @@ def make_world(bank_writer, make_user):
         user = make_user(email=email, role="admin" if role == "admin" else "teacher",
                          name=role.title())
         world.ids[f"{role}_id"] = user.id
+    bundled_quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == "test-quiz"))
+    owner_quiz = Quiz(slug="owner-quiz", title="The owner's quiz", join_code="OWNER2",
+                      owner_id=world["owner_id"], bundled=False, listed=False,
+                      sets=list(bundled_quiz.sets))
+    db.session.add(owner_quiz)
     db.session.commit()
+    world.ids.update(quiz_id=bundled_quiz.id, owner_quiz=owner_quiz.id,
+                     test_set_id=bundled_quiz.sets[0].id)
     return world
 
 

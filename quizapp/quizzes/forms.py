@@ -12,6 +12,7 @@ from wtforms import (
     DateTimeLocalField,
     IntegerField,
     RadioField,
+    SelectChoice,
     SelectMultipleField,
     StringField,
     TextAreaField,
@@ -24,17 +25,22 @@ from quizapp.domain import bankschema
 from quizapp.domain.bankschema import FieldError, check_text
 
 TIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
-FEEDBACK_CHOICES = [
-    ("immediate", _l("After each answer (the answer is then final)")),
-    ("after_submit", _l("When the learner hands the quiz in")),
-    ("after_close", _l("Once the quiz has closed")),
-    ("never", _l("Never: learners see only that their answers were handed in")),
-]
-GRADING_CHOICES = [
-    ("best", _l("The best attempt")),
-    ("last", _l("The last attempt")),
-    ("average", _l("The average of all attempts")),
-]
+FEEDBACK_LABELS = {
+    "immediate": _l("After each answer (the answer is then final)"),
+    "after_submit": _l("When the learner hands the quiz in"),
+    "after_close": _l("Once the quiz has closed"),
+    "never": _l("Never: learners see only that their answers were handed in"),
+}
+GRADING_LABELS = {
+    "best": _l("The best attempt"),
+    "last": _l("The last attempt"),
+    "average": _l("The average of all attempts"),
+}
+
+
+def choices(labels):
+    """Return {value: label} as the choices of a field."""
+    return [SelectChoice(value, label) for value, label in labels.items()]
 
 
 class CheckboxList(SelectMultipleField):
@@ -95,8 +101,8 @@ class QuizForm(FlaskForm):
     attempts_allowed = IntegerField(_l("Attempts allowed (optional)"), validators=[
         Optional(), _whole("attempts_allowed", "Use a whole number from %(low)d to %(high)d, "
                                                "or leave it empty for unlimited.")])
-    grading = RadioField(_l("Which attempt counts"), choices=GRADING_CHOICES, default="best")
-    feedback = RadioField(_l("When learners see the answers"), choices=FEEDBACK_CHOICES,
+    grading = RadioField(_l("Which attempt counts"), choices=choices(GRADING_LABELS), default="best")
+    feedback = RadioField(_l("When learners see the answers"), choices=choices(FEEDBACK_LABELS),
                           default="after_submit")
     opens_at = DateTimeLocalField(_l("Opens at, UTC (optional)"), format=TIME_FORMATS,
                                   validators=[Optional()])
@@ -106,21 +112,21 @@ class QuizForm(FlaskForm):
 
     def __init__(self, *args, set_choices=(), tag_choices=(), pool_size=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.sets.choices = list(set_choices)
-        self.tags.choices = [(t, t) for t in tag_choices]
+        self.sets.choices = choices(dict(set_choices))
+        self.tags.choices = choices({t: t for t in tag_choices})
         self._pool_size = pool_size
 
     def validate_sets(self, field):
         """Refuse no set, or a set the teacher may not use (a forged id)."""
         if not field.data:
             raise ValidationError(_l("Choose at least one question set."))
-        allowed = {value for value, _ in field.choices}
+        allowed = {choice.value for choice in field.choices}
         if not set(field.data) <= allowed:
             raise ValidationError(_l("Choose among your own sets and the bundled ones."))
 
     def validate_tags(self, field):
         """Refuse a tag that is not offered, or more than the bank format allows."""
-        if not set(field.data or ()) <= {value for value, _ in field.choices}:
+        if not set(field.data or ()) <= {choice.value for choice in field.choices}:
             raise ValidationError(_l("Choose among the tags listed."))
         if len(field.data or ()) > bankschema.QUIZ["tags"].high:
             raise ValidationError(_l("Choose at most %(n)d tags.", n=bankschema.QUIZ["tags"].high))

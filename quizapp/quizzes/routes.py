@@ -8,7 +8,7 @@ from quizapp.domain.sharing import qr_svg
 from quizapp.extensions import db
 from quizapp.quizzes import services
 from quizapp.quizzes.access import can_change, changeable_quiz_or_404, visible_quiz_or_404
-from quizapp.quizzes.forms import FEEDBACK_CHOICES, GRADING_CHOICES, ConfirmForm, QuizForm
+from quizapp.quizzes.forms import FEEDBACK_LABELS, GRADING_LABELS, ConfirmForm, QuizForm
 from quizapp.timeutil import utcnow
 
 bp = Blueprint("quizzes", __name__, template_folder="templates", url_prefix="/teach/quizzes")
@@ -68,8 +68,8 @@ def show(quiz_id):
     return render_template("quizzes/show.html", quiz=quiz, link=_public_link(quiz),
                            attempts=services.attempt_count(quiz), form=ConfirmForm(),
                            changeable=can_change(quiz, current_user), now=utcnow(),
-                           feedback_labels=dict(FEEDBACK_CHOICES),
-                           grading_labels=dict(GRADING_CHOICES))
+                           feedback_labels=FEEDBACK_LABELS,
+                           grading_labels=GRADING_LABELS)
 
 
 @bp.get("/<int:quiz_id>/qr.svg")
