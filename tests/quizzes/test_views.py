@@ -49,7 +49,7 @@ def test_the_quiz_page_shares_link_code_and_qr_code(teacher, teachers):
     assert link in qr.get_data(as_text=True)  # in its title, for screen readers
     project = teacher.get(f"/teach/quizzes/{quiz.id}/project").get_data(as_text=True)
     assert link in project and quiz.join_code in project
-    assert "Quizzes" in teacher.get("/teach/").get_data(as_text=True)
+    assert "Your quizzes" in teacher.get("/teach/").get_data(as_text=True)
 
 
 def test_the_home_page_lists_only_listed_quizzes(teacher, teachers, client):
