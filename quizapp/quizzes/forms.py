@@ -101,7 +101,8 @@ class QuizForm(FlaskForm):
     attempts_allowed = IntegerField(_l("Attempts allowed (optional)"), validators=[
         Optional(), _whole("attempts_allowed", "Use a whole number from %(low)d to %(high)d, "
                                                "or leave it empty for unlimited.")])
-    grading = RadioField(_l("Which attempt counts"), choices=choices(GRADING_LABELS), default="best")
+    grading = RadioField(_l("Which attempt counts"), choices=choices(GRADING_LABELS),
+                         default="best")
     feedback = RadioField(_l("When learners see the answers"), choices=choices(FEEDBACK_LABELS),
                           default="after_submit")
     opens_at = DateTimeLocalField(_l("Opens at, UTC (optional)"), format=TIME_FORMATS,

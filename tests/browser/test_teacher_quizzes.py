@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from quizapp.domain.sharing import qr_svg
-from tests.browser.pages import attempt_plan, check_accessibility, fill, screenshot
+from tests.browser.pages import attempt_plan, check_accessibility, screenshot
 from tests.browser.test_learner_flow import answer_and_go_on
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,9 @@ from tests.quizzes.helpers import bundled_set, own_set, quiz_form, quiz_rows
 
 
 def _new_quiz():
-    return db.session.scalar(sa.select(Quiz).where(Quiz.bundled.is_(False)).order_by(Quiz.id.desc()))
+    """Return the teacher's quiz made last."""
+    return db.session.scalar(
+        sa.select(Quiz).where(Quiz.bundled.is_(False)).order_by(Quiz.id.desc()))
 
 
 def test_a_teacher_builds_an_unlisted_quiz_from_their_set_and_a_bundled_one(teacher, teachers):
