@@ -3,9 +3,13 @@
 import random
 from collections import Counter
 
+import sqlalchemy as sa
+
 from quizapp.extensions import db
 from quizapp.play import services as play
 from quizapp.quizzes import services
+from quizapp.quizzes.models import Quiz
+from tests.factories import make_quiz
 from tests.quizzes.helpers import bundled_set, own_set
 
 SETTINGS = {"title": "A quiz", "description": "", "question_count": None,
@@ -52,3 +56,11 @@ def test_pool_size_counts_what_the_sets_and_tags_offer(teachers):
     assert services.pool_size(ids, ["testing"]) == 7
     assert services.pool_size(ids, ["nothing"]) == 0
     assert services.set_tags(ids) == ["testing"]
+
+
+def test_bank_files_may_ask_for_a_balanced_draw(app, bank_writer):
+    """`balance_tags: true` in a quiz file is loaded; left out, it is false."""
+    bank_writer.load(quizzes=[make_quiz(question_count=2, balance_tags=True),
+                              make_quiz(id="plain-quiz", join_code="PLAIN1")])
+    flags = dict(db.session.execute(sa.select(Quiz.slug, Quiz.balance_tags)).all())
+    assert flags == {"test-quiz": True, "plain-quiz": False}
