@@ -59,6 +59,7 @@ def create_app(test_config=None):
     from quizapp.cli import serve_command
     from quizapp.main import bp as main_bp
     from quizapp.play import bp as play_bp
+    from quizapp.quizzes.routes import bp as quizzes_bp
     from quizapp.results import bp as results_bp
     from quizapp.results.cli import scores_cli
     from quizapp.sources import bp as sources_bp
@@ -74,6 +75,7 @@ def create_app(test_config=None):
     app.register_blueprint(teach_sources_bp)
     app.register_blueprint(authoring_bp)
     app.register_blueprint(results_bp)
+    app.register_blueprint(quizzes_bp)
     app.cli.add_command(bank_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(scores_cli)

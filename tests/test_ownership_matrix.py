@@ -28,6 +28,7 @@ import sqlalchemy as sa
 from quizapp.authoring.set_services import duplicate_set
 from quizapp.bank.models import QuestionSet, Source
 from quizapp.extensions import db
+from quizapp.quizzes.models import Quiz
 from quizapp.sources.services import add_source
 from tests.authoring.helpers import make_teacher_question, make_teacher_set
 from tests.factories import log_in
@@ -92,6 +93,12 @@ def owner_reads():
 
 SOURCE_DETAILS = {"headline": "A headline", "outlet": "The Courier", "published": "2024-03",
                   "provenance": "unverified"}
+
+
+def quiz_form(world):
+    """Return a valid quiz form over the bundled test set."""
+    return {"title": "A quiz of the test set", "sets": [world["test_set_id"]],
+            "grading": "best", "feedback": "after_submit"}
 
 
 def learner_only(outcome=OK):
@@ -191,20 +198,20 @@ ROUTES = [
     Route("teach.home", "GET", lambda w: "/teach/", teachers_only()),
     # Results: only the quiz's teacher and admins.
     Route("results.quiz_results", "GET",
-          lambda w: f"/teach/quizzes/{w['owner_quiz']}/results", owner_only()),
+          lambda w: f"/teach/quizzes/{w['results_quiz']}/results", owner_only()),
     Route("results.distribution_chart", "GET",
-          lambda w: f"/teach/quizzes/{w['owner_quiz']}/results/distribution.svg", owner_only()),
+          lambda w: f"/teach/quizzes/{w['results_quiz']}/results/distribution.svg", owner_only()),
     Route("results.attempt_detail", "GET",
-          lambda w: f"/teach/quizzes/{w['owner_quiz']}/attempts/{w['owner_attempt']}",
+          lambda w: f"/teach/quizzes/{w['results_quiz']}/attempts/{w['owner_attempt']}",
           owner_only()),
     Route("results.item_analysis", "GET",
-          lambda w: f"/teach/quizzes/{w['owner_quiz']}/items", owner_only()),
+          lambda w: f"/teach/quizzes/{w['results_quiz']}/items", owner_only()),
     Route("results.accept", "POST",
-          lambda w: f"/teach/quizzes/{w['owner_quiz']}/items/{w['quiz_question']}/accept",
+          lambda w: f"/teach/quizzes/{w['results_quiz']}/items/{w['quiz_question']}/accept",
           {**owner_only(), "owner": REDIRECT, "admin": REDIRECT},
           lambda w: {"answer": "a fair answer"}),
     Route("results.export", "GET",
-          lambda w: f"/teach/quizzes/{w['owner_quiz']}/export/responses.csv", owner_only()),
+          lambda w: f"/teach/quizzes/{w['results_quiz']}/export/responses.csv", owner_only()),
     # A teacher's sources: their own and admins' only; bundled ones visible, never changed.
     Route("sources.read", "GET", lambda w: f"/sources/{w['own_source_slug']}", owner_reads()),
     Route("teach_sources.index", "GET", lambda w: "/teach/sources/", teachers_only()),
@@ -254,6 +261,38 @@ ROUTES = [
     Route("authoring.question_edit", "POST",
           lambda w: f"/teach/sets/{w['editable_set']}/questions/{w['editable_question']}/edit",
           {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}, lambda w: question_fields()),
+    # A teacher's quizzes: the owner's quiz is theirs (and admins'); bundled ones are for
+    # every teacher to share, and nobody's to change.
+    Route("quizzes.index", "GET", lambda w: "/teach/quizzes/", teachers_only()),
+    Route("quizzes.create", "GET", lambda w: "/teach/quizzes/new", teachers_only()),
+    Route("quizzes.create", "POST", lambda w: "/teach/quizzes/new", teachers_only(REDIRECT),
+          lambda w: quiz_form(w)),
+    Route("quizzes.show", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}", owner_only()),
+    Route("quizzes.show", "GET", lambda w: f"/teach/quizzes/{w['quiz_id']}", teachers_only()),
+    Route("quizzes.qr_code", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}/qr.svg",
+          owner_only()),
+    Route("quizzes.qr_code", "GET", lambda w: f"/teach/quizzes/{w['quiz_id']}/qr.svg",
+          teachers_only()),
+    Route("quizzes.project", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}/project",
+          owner_only()),
+    Route("quizzes.edit", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}/edit",
+          owner_only()),
+    Route("quizzes.edit", "GET", lambda w: f"/teach/quizzes/{w['quiz_id']}/edit",
+          teachers_only(403)),
+    Route("quizzes.edit", "POST", lambda w: f"/teach/quizzes/{w['owner_quiz']}/edit",
+          owner_changes(), lambda w: quiz_form(w)),
+    Route("quizzes.edit", "POST", lambda w: f"/teach/quizzes/{w['quiz_id']}/edit",
+          teachers_only(403), lambda w: quiz_form(w)),
+    Route("quizzes.close", "POST", lambda w: f"/teach/quizzes/{w['owner_quiz']}/close",
+          owner_changes()),
+    Route("quizzes.close", "POST", lambda w: f"/teach/quizzes/{w['quiz_id']}/close",
+          teachers_only(403)),
+    Route("quizzes.delete", "GET", lambda w: f"/teach/quizzes/{w['owner_quiz']}/delete",
+          owner_only()),
+    Route("quizzes.delete", "POST", lambda w: f"/teach/quizzes/{w['owner_quiz']}/delete",
+          owner_changes()),
+    Route("quizzes.delete", "POST", lambda w: f"/teach/quizzes/{w['quiz_id']}/delete",
+          teachers_only(403)),
 ]
 
 
@@ -288,6 +327,14 @@ def make_world(bank_writer, make_user):
     editable = make_teacher_set(world["owner_id"], slug="owner-editable-set")
     world.ids.update(editable_set=editable.id,
                      editable_question=make_teacher_question(editable, "true_false").id)
+    bundled_quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == "test-quiz"))
+    owner_quiz = Quiz(slug="owner-quiz", title="The owner's quiz", join_code="OWNER2",
+                      owner_id=world["owner_id"], bundled=False, listed=False,
+                      sets=list(bundled_quiz.sets))
+    db.session.add(owner_quiz)
+    db.session.commit()
+    world.ids.update(quiz_id=bundled_quiz.id, owner_quiz=owner_quiz.id,
+                     test_set_id=bundled_quiz.sets[0].id)
     return world
 
 
@@ -297,14 +344,14 @@ def _owner_quiz(world):
     from quizapp.play import services
     from quizapp.quizzes.models import Quiz
 
-    owned = QuestionSet(slug="owner-set", title="Owner's set", bundled=False,
+    owned = QuestionSet(slug="results-set", title="Owner's set", bundled=False,
                         owner_id=world["owner_id"], published=False)
-    question = Question(slug="owner-question", question_set=owned, position=0)
+    question = Question(slug="results-question", question_set=owned, position=0)
     question.current_version = QuestionVersion(
         question=question, number=1, kind="short_answer", prompt="Which city?",
         data={"accepted": ["Ottawa"]}, explanation="It says so.", tags=[], difficulty=1,
         content_hash="owner-question-1")
-    quiz = Quiz(slug="owner-quiz", title="Owner's quiz", join_code="OWNER1", bundled=False,
+    quiz = Quiz(slug="results-quiz", title="Owner's quiz", join_code="RESULT1", bundled=False,
                 owner_id=world["owner_id"], listed=False, question_count=None,
                 sets=[owned], time_limit_minutes=None, attempts_allowed=None)
     db.session.add_all([owned, question, quiz])
@@ -313,7 +360,7 @@ def _owner_quiz(world):
     attempt.responses[0].answer = "Toronto"
     services.submit_attempt(attempt)
     db.session.commit()
-    world.ids.update(owner_quiz=quiz.id, owner_attempt=attempt.public_id,
+    world.ids.update(results_quiz=quiz.id, owner_attempt=attempt.public_id,
                      quiz_question=question.id)
 
 

@@ -12,7 +12,8 @@ from quizapp.quizzes.models import Quiz
 
 # Every attribute of a source read from its file has a column of the same name.
 SOURCE_FIELDS = tuple(f.name for f in fields(SourceDoc) if f.name != "slug")
-QUIZ_FIELDS = ("title", "description", "join_code", "question_count", "shuffle_questions",
+QUIZ_FIELDS = ("title", "description", "join_code", "question_count", "balance_tags",
+               "shuffle_questions",
                "shuffle_choices", "time_limit_minutes", "attempts_allowed", "feedback",
                "opens_at", "closes_at")
 

@@ -107,6 +107,7 @@ class QuizDef:
     sets: tuple[str, ...]
     join_code: str
     question_count: int | None = None
+    balance_tags: bool = False
     tags: tuple[str, ...] = ()
     shuffle_questions: bool = True
     shuffle_choices: bool = True

@@ -380,6 +380,7 @@ QUIZ = {
     "join_code": Pattern(pattern=JOIN_CODE, max_length=12, required=True,
                          says="4 to 12 capital letters or digits"),
     "question_count": Whole(low=1, high=1000),
+    "balance_tags": Flag(default=False),
     "tags": SlugList(low=0, high=20, says="list tags"),
     "shuffle_questions": Flag(),
     "shuffle_choices": Flag(),

@@ -36,6 +36,9 @@ class Attempt(db.Model):
     last_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     score: Mapped[float | None]
     max_score: Mapped[int]
+    # The quiz's feedback rule when the attempt started: a later edit of the quiz must not
+    # show (or hide) this attempt's key differently from what its learner was promised.
+    feedback: Mapped[str] = mapped_column(sa.String(20))
     # The class membership the attempt was made under, if any.
     roster_entry_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("roster_entry.id"), index=True)
@@ -44,6 +47,16 @@ class Attempt(db.Model):
     responses: Mapped[list["Response"]] = relationship(
         back_populates="attempt", order_by="Response.position"
     )
+
+    @property
+    def hand_in_by(self):
+        """Return when the attempt is handed in: its own deadline, or the quiz's close if sooner.
+
+        Closing a quiz (say, "close now") is the one change that reaches an attempt in
+        progress: answers are not taken after the quiz has closed.
+        """
+        limits = [t for t in (self.deadline, self.quiz.closes_at) if t is not None]
+        return min(limits) if limits else None
 
     @property
     def submitted(self):

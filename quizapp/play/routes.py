@@ -32,9 +32,9 @@ def quiz(slug):
     key = learner_key(create=False)
     attempts = services.learner_attempts(quiz, key) if key else []
     form = StartForm(start_token=str(uuid.uuid4()))
-    scores_visible = any(a.submitted for a in attempts) and services.quiz_scores_visible(quiz)
     return render_template("play/quiz.html", quiz=quiz, form=form, attempts=attempts,
-                           is_open=quiz.is_open(utcnow()), scores_visible=scores_visible)
+                           is_open=quiz.is_open(utcnow()),
+                           scored=services.scored_attempts(quiz, attempts))
 
 
 @bp.post("/quiz/<slug:slug>/start")
@@ -44,7 +44,7 @@ def start(slug):
     form = StartForm()
     if not form.validate():
         return render_template("play/quiz.html", quiz=quiz, form=form, attempts=[],
-                               is_open=quiz.is_open(utcnow()), scores_visible=False), 400
+                               is_open=quiz.is_open(utcnow()), scored=set()), 400
     try:
         attempt = services.start_attempt(quiz, learner_key(), form.display_name.data,
                                          form.start_token.data)

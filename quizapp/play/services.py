@@ -29,7 +29,9 @@ ANSWER_TOO_LATE = "This attempt was already handed in: your last answer was not 
 
 def open_quizzes(now):
     """Return the quizzes learners may start now, by title."""
-    quizzes = db.session.scalars(sa.select(Quiz).order_by(Quiz.title)).all()
+    # Unlisted quizzes (most teachers' quizzes) are reached by link, join code or QR code.
+    quizzes = db.session.scalars(
+        sa.select(Quiz).where(Quiz.listed.is_(True)).order_by(Quiz.title)).all()
     return [q for q in quizzes if q.is_open(now)]
 
 
@@ -63,14 +65,15 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
     if quiz.attempts_allowed is not None and len(attempts) >= quiz.attempts_allowed:
         raise PlayError("You have used every attempt this quiz allows.")
     rng = rng or random.SystemRandom()
+    balance_over = tuple(quiz.tags or ()) if quiz.balance_tags else None
     chosen = draw_questions(question_pool(db.session, quiz), quiz.question_count,
-                            quiz.shuffle_questions, rng)
+                            quiz.shuffle_questions, rng, balance_over)
     if not chosen:
         raise PlayError("This quiz has no questions yet.")
     attempt = Attempt(
         public_id=str(uuid.uuid4()), start_token=start_token, quiz=quiz,
         learner_key=learner_key, display_name=display_name, started_at=now,
-        max_score=len(chosen),
+        max_score=len(chosen), feedback=quiz.feedback,
         deadline=_deadline(quiz, now),
     )
     attempt.responses = [
@@ -156,7 +159,7 @@ def save_response(attempt, response, form):
         return False
     response.answer = answer
     response.answered_at = utcnow() if answer is not None else None
-    if answer is not None and attempt.quiz.feedback == "immediate":
+    if answer is not None and attempt.feedback == "immediate":
         response.locked = True
     db.session.flush()
     return True
@@ -183,7 +186,8 @@ def _hold_unsubmitted(attempt):
 def expire_if_due(attempt, now=None):
     """Submit an attempt whose time is up; tell whether it is (now) submitted."""
     now = now or utcnow()
-    if not attempt.submitted and attempt.deadline is not None and now >= attempt.deadline:
+    due = attempt.hand_in_by
+    if not attempt.submitted and due is not None and now >= due:
         submit_attempt(attempt)
     return attempt.submitted
 
@@ -218,9 +222,9 @@ def submit_attempt(attempt):
 
 
 def score_visible(attempt, now=None):
-    """Tell whether the quiz's rule lets this attempt's score (and key) show."""
-    quiz = attempt.quiz
-    return score_shows(quiz.feedback, quiz.closes_at, now or utcnow(), attempt.submitted)
+    """Tell whether the attempt's rule lets its score (and key) show."""
+    return score_shows(attempt.feedback, attempt.quiz.closes_at, now or utcnow(),
+                       attempt.submitted)
 
 
 def outcome(attempt, now=None):
@@ -242,8 +246,8 @@ def outcome(attempt, now=None):
 def inline_feedback(attempt, response, now=None):
     """Return the review shown under an answered question, or None when the rule waits."""
     now = now or utcnow()
-    quiz = attempt.quiz
-    if not key_shows(quiz.feedback, quiz.closes_at, now, attempt.submitted, response.locked):
+    if not key_shows(attempt.feedback, attempt.quiz.closes_at, now, attempt.submitted,
+                     response.locked):
         return None
     version = response.question_version
     if embargoed_questions(db.session, now, [version.question_id]):
@@ -251,14 +255,16 @@ def inline_feedback(attempt, response, now=None):
     return review_item(response)
 
 
-def quiz_scores_visible(quiz, now=None):
-    """Tell whether this quiz's past scores may be listed: its rule allows, nothing embargoed."""
+def scored_attempts(quiz, attempts, now=None):
+    """Return the ids of `attempts` whose score may be listed: each attempt's own rule
+    allows it, and none of the quiz's questions is embargoed."""
     now = now or utcnow()
-    if not score_shows(quiz.feedback, quiz.closes_at, now, submitted=True):
-        return False
+    shown = {a.id for a in attempts if score_visible(a, now)}
+    if not shown:
+        return shown
     pool = (sa.select(Question.id).join(quiz_set, quiz_set.c.set_id == Question.set_id)
             .where(quiz_set.c.quiz_id == quiz.id))
-    return not embargoed_questions(db.session, now, pool)
+    return set() if embargoed_questions(db.session, now, pool) else shown
 
 
 def result_responses(attempt):

@@ -27,6 +27,9 @@ class Quiz(db.Model):
     join_code: Mapped[str] = mapped_column(sa.String(16), unique=True)
     # None means every question the sets (and tag filter) offer.
     question_count: Mapped[int | None]
+    # With a question_count: spread each draw evenly across the tag filter's tags (or,
+    # without a filter, every tag of the pool) instead of drawing uniformly.
+    balance_tags: Mapped[bool] = mapped_column(default=False)
     tags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     shuffle_questions: Mapped[bool] = mapped_column(default=True)
     shuffle_choices: Mapped[bool] = mapped_column(default=True)
