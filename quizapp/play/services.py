@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
 from quizapp.bank.models import Evidence, Question, QuestionVersion
+from quizapp.classes.models import RosterEntry
 from quizapp.domain.feedback import key_shows, score_shows
 from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
@@ -48,8 +49,12 @@ def learner_attempts(quiz, learner_key):
     ).all()
 
 
-def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
-    """Start an attempt, or return the one this start form already made."""
+def start_attempt(quiz, learner_key, display_name, start_token, rng=None, roster_entry=None):
+    """Start an attempt, or return the one this start form already made.
+
+    With a `roster_entry` the attempt is made as that class member, and the attempts
+    allowed count every attempt of the entry (from any device), not this browser's only.
+    """
     existing = db.session.scalar(sa.select(Attempt).where(Attempt.start_token == start_token))
     if existing is not None:
         return existing
@@ -57,10 +62,20 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
     if not quiz.is_open(now):
         raise PlayError("This quiz is not open right now.")
     attempts = learner_attempts(quiz, learner_key)
+    if roster_entry is not None:
+        _hold_entry(roster_entry)
+        # Read under the hold: a start from the member's other device waits for this one.
+        counted = entry_attempts_at(quiz, roster_entry)
+    else:
+        counted = attempts
+    room = quiz.attempts_allowed is None or len(counted) < quiz.attempts_allowed
     for attempt in attempts:
         if not attempt.submitted:
+            if roster_entry is not None and attempt.roster_entry_id is None and room:
+                attempt.roster_entry_id = roster_entry.id  # begun on the quiz's own page
+                db.session.flush()
             return attempt
-    if quiz.attempts_allowed is not None and len(attempts) >= quiz.attempts_allowed:
+    if not room:
         raise PlayError("You have used every attempt this quiz allows.")
     rng = rng or random.SystemRandom()
     chosen = draw_questions(question_pool(db.session, quiz), quiz.question_count,
@@ -70,7 +85,7 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
     attempt = Attempt(
         public_id=str(uuid.uuid4()), start_token=start_token, quiz=quiz,
         learner_key=learner_key, display_name=display_name, started_at=now,
-        max_score=len(chosen),
+        max_score=len(chosen), roster_entry_id=roster_entry.id if roster_entry else None,
         deadline=_deadline(quiz, now),
     )
     attempt.responses = [
@@ -89,6 +104,28 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
         db.session.rollback()
         return _race_winner(quiz_id, learner_key, start_token)
     return attempt
+
+
+def _hold_entry(entry):
+    """Write the roster entry's row, so starts of one class member queue one behind another.
+
+    The write is held until the commit (a row lock on PostgreSQL, the write lock on
+    SQLite): two devices of a member starting at once cannot both take the last attempt.
+    """
+    db.session.execute(
+        sa.update(RosterEntry).where(RosterEntry.id == entry.id)
+        .values(display_name=RosterEntry.display_name)
+        .execution_options(synchronize_session=False))
+
+
+def entry_attempts_at(quiz, entry):
+    """Return the attempts at `quiz` made as class member `entry`, oldest first."""
+    return db.session.scalars(
+        sa.select(Attempt)
+        .where(Attempt.quiz_id == quiz.id, Attempt.roster_entry_id == entry.id)
+        .order_by(Attempt.started_at, Attempt.id)
+        .execution_options(populate_existing=True)
+    ).all()
 
 
 def _race_winner(quiz_id, learner_key, start_token):
