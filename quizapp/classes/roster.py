@@ -27,9 +27,9 @@ def _forms(entries, failed=None):
         }
     if failed is not None:
         entry_id, name, form = failed
-        forms[entry_id][name] = form
         if name == "merge":
             form.into.choices = forms[entry_id]["merge"].into.choices
+        forms[entry_id][name] = form
     return forms
 
 
