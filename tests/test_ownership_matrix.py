@@ -23,7 +23,11 @@ from typing import Any
 
 import pytest
 
+from quizapp.auth.models import User
+from quizapp.classes import services as classes
+from quizapp.classes.models import RosterEntry
 from quizapp.extensions import db
+from quizapp.quizzes.models import Quiz
 from tests.factories import log_in
 
 ROLES = ("anonymous", "learner", "other", "owner", "admin")
@@ -79,6 +83,11 @@ def admins_only():
     return {"anonymous": LOGIN, "learner": LOGIN, "other": 403, "owner": 403, "admin": OK}
 
 
+def owner_changes():
+    """Return: log in first; then only the owner and admins change it (and are redirected)."""
+    return {**owner_only(), "owner": REDIRECT, "admin": REDIRECT}
+
+
 def learner_only(outcome=OK):
     """Return: only the learner whose attempt it is gets through; everyone else sees 404."""
     return {**everyone(404), "learner": outcome}
@@ -118,6 +127,41 @@ ROUTES = [
     Route("auth.invitations", "GET", lambda w: "/account/invitations", admins_only()),
     Route("auth.invitations", "POST", lambda w: "/account/invitations", admins_only()),
     Route("teach.home", "GET", lambda w: "/teach/", teachers_only()),
+    # Classes: a teacher's own; another teacher's is a 404 on every route.
+    Route("classes.index", "GET", lambda w: "/teach/classes/", teachers_only()),
+    Route("classes.create", "POST", lambda w: "/teach/classes/", teachers_only(REDIRECT),
+          lambda w: {"name": "New class"}),
+    Route("classes.show", "GET", lambda w: f"/teach/classes/{w['class_id']}", owner_only()),
+    Route("classes.rename", "POST", lambda w: f"/teach/classes/{w['class_id']}/rename",
+          owner_changes(), lambda w: {"name": "Renamed"}),
+    Route("classes.assign", "POST", lambda w: f"/teach/classes/{w['class_id']}/assign",
+          owner_changes(), lambda w: {"quiz_id": w["owner_quiz_id"]}),
+    Route("classes.unassign", "POST", lambda w: f"/teach/classes/{w['class_id']}/unassign",
+          owner_changes(), lambda w: {"quiz_id": w["quiz_id"]}),
+    Route("classes.gradebook", "GET", lambda w: f"/teach/classes/{w['class_id']}/gradebook",
+          owner_only()),
+    Route("classes.roster", "GET", lambda w: f"/teach/classes/{w['class_id']}/roster",
+          owner_only()),
+    Route("classes.rename_learner", "POST",
+          lambda w: f"/teach/classes/{w['class_id']}/roster/{w['entry_id']}/rename",
+          owner_changes(), lambda w: {f"e{w['entry_id']}-name-display_name": "Kim B"}),
+    Route("classes.remove_learner", "POST",
+          lambda w: f"/teach/classes/{w['class_id']}/roster/{w['entry_id']}/remove",
+          owner_changes()),
+    Route("classes.restore_learner", "POST",
+          lambda w: f"/teach/classes/{w['class_id']}/roster/{w['entry_id']}/restore",
+          owner_changes()),
+    Route("classes.merge_learner", "POST",
+          lambda w: f"/teach/classes/{w['class_id']}/roster/{w['twin_id']}/merge",
+          owner_changes(), lambda w: {f"e{w['twin_id']}-merge-into": w["entry_id"]}),
+    # A class's own page and its start button are for the browsers that joined it.
+    Route("classes.join_form", "GET", lambda w: "/class/join", everyone(OK)),
+    Route("classes.join", "POST", lambda w: "/class/join", everyone(REDIRECT),
+          lambda w: {"code": w["class_code"], "display_name": "Sam"}),
+    Route("classes.mine", "GET", lambda w: f"/class/{w['class_id']}", learner_only()),
+    Route("classes.start", "POST",
+          lambda w: f"/class/{w['class_id']}/quiz/{w['quiz_slug']}/start",
+          learner_only(REDIRECT), lambda w: {"start_token": str(uuid.uuid4())}),
 ]
 
 
@@ -131,8 +175,26 @@ def make_world(bank_writer, make_user):
         user = make_user(email=email, role="admin" if role == "admin" else "teacher",
                          name=role.title())
         world.ids[f"{role}_id"] = user.id
+    _make_class(world)
     db.session.commit()
     return world
+
+
+def _make_class(world):
+    """Give the owner a class with the test quiz assigned, two entries and a quiz to assign."""
+    owner = db.session.get(User, world["owner_id"])
+    quiz = db.session.scalar(db.select(Quiz).where(Quiz.slug == world["quiz_slug"]))
+    own_quiz = Quiz(slug="owner-quiz", title="Owner quiz", join_code="OWNER1", bundled=False,
+                    owner_id=owner.id, sets=list(quiz.sets))
+    school_class = classes.create_class(owner, "Owner class")
+    classes.assign_quiz(school_class, quiz)
+    entry, twin = (RosterEntry(class_id=school_class.id, display_name=name)
+                   for name in ("Kim", "Kim again"))
+    db.session.add_all([own_quiz, entry, twin])
+    db.session.flush()
+    world.ids.update(class_id=school_class.id, class_code=school_class.join_code,
+                     quiz_id=quiz.id, owner_quiz_id=own_quiz.id, entry_id=entry.id,
+                     twin_id=twin.id)
 
 
 def visitor(app, role, world):
@@ -143,6 +205,9 @@ def visitor(app, role, world):
                                data={"display_name": "Lee", "start_token": str(uuid.uuid4())})
         assert response.status_code == 302, response.status_code
         world.ids["attempt"] = response.headers["Location"].split("/")[2]
+        response = client.post("/class/join", data={"code": world["class_code"],
+                                                    "display_name": "Lee"})
+        assert response.status_code == 302, response.status_code
     elif role != "anonymous":
         response = log_in(client, email=f"{role}@example.org")
         assert response.status_code == 302, response.get_data(as_text=True)
