@@ -161,6 +161,24 @@ def membership(school_class, learner_key):
     return entry
 
 
+def entry_for_quiz(quiz, learner_key):
+    """Return this browser's standing entry in a class `quiz` is assigned to, or None.
+
+    A member who opens an assigned quiz by its own link or code still takes it as a member,
+    so its attempts count in the gradebook and against the member's allowance.
+    """
+    if not learner_key:
+        return None
+    entry = db.session.scalar(
+        sa.select(RosterEntry)
+        .join(quiz_class, quiz_class.c.class_id == RosterEntry.class_id)
+        .where(quiz_class.c.quiz_id == quiz.id, RosterEntry.learner_key == learner_key)
+        .order_by(RosterEntry.id).limit(1))
+    if entry is not None and entry.merged_into_id is not None:
+        entry = db.session.get(RosterEntry, entry.merged_into_id)
+    return None if entry is None or entry.removed_at is not None else entry
+
+
 def join_class(school_class, learner_key, display_name):
     """Put this browser on the class's roster, or return the entry it already has."""
     entry = membership(school_class, learner_key)

@@ -179,3 +179,26 @@ def test_a_removed_learner_cannot_start_and_is_told_why(app, world):
     assert "took you off this class" in response.get_data(as_text=True)
     assert join(client, school_class.join_code).status_code == 400
     assert snapshot() == before
+
+
+def test_a_member_opening_an_assigned_quiz_by_its_code_takes_it_as_a_member(app, world):
+    """The quiz's own start form records the entry too, and counts against its allowance."""
+    teacher, school_class = world
+    quiz = make_teacher_quiz(teacher, attempts_allowed=1)
+    from quizapp.classes import services
+
+    services.assign_quiz(school_class, quiz)
+    db.session.commit()
+    laptop, phone = app.test_client(), app.test_client()
+    join(laptop, school_class.join_code, "Ann")
+    join(phone, school_class.join_code, "Ann")
+    take(laptop, school_class, perfect_form, slug="own-quiz")
+    first, second = db.session.scalars(sa.select(RosterEntry).order_by(RosterEntry.id)).all()
+    services.merge_entries(second, first)
+    db.session.commit()
+    before = snapshot()
+    refused = phone.post("/quiz/own-quiz/start", follow_redirects=True, data={
+        "display_name": "Ann", "start_token": "12345678-1234-4123-8123-123456789012"})
+    assert "You have used every attempt this quiz allows." in refused.get_data(as_text=True)
+    assert snapshot() == before
+    assert db.session.scalar(sa.select(Attempt.roster_entry_id)) == first.id
