@@ -9,10 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
 from quizapp.bank.models import Evidence, Question, QuestionVersion
-from quizapp.classes.models import RosterEntry
 from quizapp.domain.feedback import key_shows, score_shows
 from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
+from quizapp.play.members import entry_attempts_at, hold_entry
 from quizapp.play.models import Attempt, Response
 from quizapp.play.review import Outcome, held_item, review_item, review_items
 from quizapp.quizzes.draw import draw_questions, question_pool
@@ -62,38 +62,15 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None, roster
     if not quiz.is_open(now):
         raise PlayError("This quiz is not open right now.")
     attempts = learner_attempts(quiz, learner_key)
-    if roster_entry is not None:
-        _hold_entry(roster_entry)
-        # Read under the hold: a start from the member's other device waits for this one.
-        counted = entry_attempts_at(quiz, roster_entry)
-    else:
-        counted = attempts
-    room = quiz.attempts_allowed is None or len(counted) < quiz.attempts_allowed
+    room = _has_room(quiz, attempts, roster_entry)
     for attempt in attempts:
         if not attempt.submitted:
-            if roster_entry is not None and attempt.roster_entry_id is None and room:
-                attempt.roster_entry_id = roster_entry.id  # begun on the quiz's own page
-                db.session.flush()
-            return attempt
+            return _resume(attempt, roster_entry, room)
     if not room:
         raise PlayError("You have used every attempt this quiz allows.")
-    rng = rng or random.SystemRandom()
-    chosen = draw_questions(question_pool(db.session, quiz), quiz.question_count,
-                            quiz.shuffle_questions, rng)
-    if not chosen:
-        raise PlayError("This quiz has no questions yet.")
-    attempt = Attempt(
-        public_id=str(uuid.uuid4()), start_token=start_token, quiz=quiz,
-        learner_key=learner_key, display_name=display_name, started_at=now,
-        max_score=len(chosen), roster_entry_id=roster_entry.id if roster_entry else None,
-        deadline=_deadline(quiz, now),
-    )
-    attempt.responses = [
-        Response(position=i, question_version=q.current_version,
-                 layout=get_kind(q.current_version.kind).layout(
-                     q.current_version.data, rng, quiz.shuffle_choices))
-        for i, q in enumerate(chosen, 1)
-    ]
+    attempt = _new_attempt(quiz, learner_key, display_name, start_token, now,
+                           rng or random.SystemRandom())
+    attempt.roster_entry_id = roster_entry.id if roster_entry else None
     db.session.add(attempt)
     quiz_id = quiz.id
     try:
@@ -106,26 +83,41 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None, roster
     return attempt
 
 
-def _hold_entry(entry):
-    """Write the roster entry's row, so starts of one class member queue one behind another.
-
-    The write is held until the commit (a row lock on PostgreSQL, the write lock on
-    SQLite): two devices of a member starting at once cannot both take the last attempt.
-    """
-    db.session.execute(
-        sa.update(RosterEntry).where(RosterEntry.id == entry.id)
-        .values(display_name=RosterEntry.display_name)
-        .execution_options(synchronize_session=False))
+def _has_room(quiz, attempts, roster_entry):
+    """Tell whether another attempt is allowed: this browser's, or the class member's."""
+    if roster_entry is not None:
+        hold_entry(roster_entry)
+        # Read under the hold: a start from the member's other device waits for this one.
+        attempts = entry_attempts_at(quiz, roster_entry)
+    return quiz.attempts_allowed is None or len(attempts) < quiz.attempts_allowed
 
 
-def entry_attempts_at(quiz, entry):
-    """Return the attempts at `quiz` made as class member `entry`, oldest first."""
-    return db.session.scalars(
-        sa.select(Attempt)
-        .where(Attempt.quiz_id == quiz.id, Attempt.roster_entry_id == entry.id)
-        .order_by(Attempt.started_at, Attempt.id)
-        .execution_options(populate_existing=True)
-    ).all()
+def _resume(attempt, roster_entry, room):
+    """Return the browser's unfinished attempt, made a member's one if begun outside the class."""
+    if roster_entry is not None and attempt.roster_entry_id is None and room:
+        attempt.roster_entry_id = roster_entry.id
+        db.session.flush()
+    return attempt
+
+
+def _new_attempt(quiz, learner_key, display_name, start_token, now, rng):
+    """Return a new attempt with its questions drawn and laid out, not yet added."""
+    chosen = draw_questions(question_pool(db.session, quiz), quiz.question_count,
+                            quiz.shuffle_questions, rng)
+    if not chosen:
+        raise PlayError("This quiz has no questions yet.")
+    attempt = Attempt(
+        public_id=str(uuid.uuid4()), start_token=start_token, quiz=quiz,
+        learner_key=learner_key, display_name=display_name, started_at=now,
+        max_score=len(chosen), deadline=_deadline(quiz, now),
+    )
+    attempt.responses = [
+        Response(position=i, question_version=q.current_version,
+                 layout=get_kind(q.current_version.kind).layout(
+                     q.current_version.data, rng, quiz.shuffle_choices))
+        for i, q in enumerate(chosen, 1)
+    ]
+    return attempt
 
 
 def _race_winner(quiz_id, learner_key, start_token):

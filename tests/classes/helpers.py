@@ -37,7 +37,7 @@ def make_teacher_quiz(owner, slug="own-quiz", join_code="OWN001", **settings):
     bundled = quiz_by_slug("test-quiz")
     quiz = Quiz(slug=slug, title=settings.pop("title", "Own quiz"), join_code=join_code,
                 bundled=False, owner_id=owner.id, shuffle_questions=False,
-                feedback="after_submit", sets=list(bundled.sets), **settings)
+                sets=list(bundled.sets), **{"feedback": "after_submit", **settings})
     db.session.add(quiz)
     db.session.commit()
     return quiz

@@ -14,6 +14,7 @@ from tests.play.test_query_counts import counting_queries
 QUIZZES = [make_quiz(id="best-quiz", title="Best quiz", join_code="BEST01"),
            make_quiz(id="last-quiz", title="Last quiz", join_code="LAST01"),
            make_quiz(id="avg-quiz", title="Average quiz", join_code="AVG001")]
+NO_ATTEMPT = '<span aria-hidden="true">–</span><span class="visually-hidden">no attempt</span>'
 RULES = {"best-quiz": "best", "last-quiz": "last", "avg-quiz": "average"}
 
 
@@ -47,7 +48,7 @@ def test_each_cell_counts_the_attempt_the_quizzes_rule_says(app, world):
     page = client.get(f"/teach/classes/{school_class.id}/gradebook").get_data(as_text=True)
     # Columns are by title: Average, Best, Last.
     assert cells(page, "Ann") == ["50.0%", "100.0%", "0.0%"]
-    assert [c.endswith("–</span>") for c in cells(page, "Bob")] == [True, True, False]
+    assert [c == NO_ATTEMPT for c in cells(page, "Bob")] == [True, True, False]
     assert cells(page, "Bob")[2] == "100.0%"
 
 
@@ -77,3 +78,19 @@ def test_the_gradebook_costs_the_same_queries_for_two_or_eight_learners(app, wor
         assert response.status_code == 200
         counts.append(len(statements))
     assert counts[0] == counts[1] <= 8, counts
+
+
+def test_an_unassigned_quiz_leaves_the_gradebook_but_its_attempts_stay(app, world):
+    """Taking a quiz off the class drops its column; assigning it again brings it back."""
+    client, school_class = world
+    ann = app.test_client()
+    join(ann, school_class.join_code, "Ann")
+    take(ann, school_class, perfect_form, "best-quiz")
+    best = db.session.scalar(sa.select(Quiz).where(Quiz.slug == "best-quiz"))
+    client.post(f"/teach/classes/{school_class.id}/unassign", data={"quiz_id": best.id})
+    page = client.get(f"/teach/classes/{school_class.id}/gradebook").get_data(as_text=True)
+    assert "Best quiz" not in page and cells(page, "Ann") == [
+        NO_ATTEMPT] * 2
+    client.post(f"/teach/classes/{school_class.id}/assign", data={"quiz_id": best.id})
+    page = client.get(f"/teach/classes/{school_class.id}/gradebook").get_data(as_text=True)
+    assert cells(page, "Ann")[1] == "100.0%"

@@ -3,6 +3,7 @@
 import pytest
 import sqlalchemy as sa
 
+from quizapp.classes import services
 from quizapp.classes.models import RosterEntry
 from quizapp.extensions import db
 from quizapp.play.models import Attempt
@@ -136,8 +137,6 @@ def test_attempts_allowed_count_per_roster_entry_across_devices(app, world):
     """Two devices merged into one learner share the attempts the quiz allows."""
     teacher, school_class = world
     quiz = make_teacher_quiz(teacher, attempts_allowed=2)
-    from quizapp.classes import services
-
     services.assign_quiz(school_class, quiz)
     db.session.commit()
     laptop, phone = app.test_client(), app.test_client()
@@ -166,8 +165,6 @@ def test_a_removed_learner_cannot_start_and_is_told_why(app, world):
     client = app.test_client()
     join(client, school_class.join_code)
     entry = db.session.scalar(sa.select(RosterEntry))
-    from quizapp.classes import services
-
     services.remove_entry(entry)
     db.session.commit()
     page = client.get(f"/class/{school_class.id}").get_data(as_text=True)
@@ -185,8 +182,6 @@ def test_a_member_opening_an_assigned_quiz_by_its_code_takes_it_as_a_member(app,
     """The quiz's own start form records the entry too, and counts against its allowance."""
     teacher, school_class = world
     quiz = make_teacher_quiz(teacher, attempts_allowed=1)
-    from quizapp.classes import services
-
     services.assign_quiz(school_class, quiz)
     db.session.commit()
     laptop, phone = app.test_client(), app.test_client()
@@ -202,3 +197,20 @@ def test_a_member_opening_an_assigned_quiz_by_its_code_takes_it_as_a_member(app,
     assert "You have used every attempt this quiz allows." in refused.get_data(as_text=True)
     assert snapshot() == before
     assert db.session.scalar(sa.select(Attempt.roster_entry_id)) == first.id
+
+
+@pytest.mark.parametrize(("feedback", "shown"), [("after_submit", True), ("never", False)])
+def test_the_class_page_shows_scores_only_as_the_feedback_rule_allows(app, world, feedback,
+                                                                        shown):
+    """A quiz that never shows scores says "Handed in", with no counted percent."""
+    teacher, school_class = world
+    quiz = make_teacher_quiz(teacher, feedback=feedback)
+    services.assign_quiz(school_class, quiz)
+    db.session.commit()
+    client = app.test_client()
+    join(client, school_class.join_code)
+    take(client, school_class, perfect_form, slug="own-quiz")
+    page = client.get(f"/class/{school_class.id}").get_data(as_text=True)
+    assert ("Counted: 100.0%" in page) is shown
+    assert ("7 out of 7" in page) is shown
+    assert ("Handed in" in page) is not shown

@@ -3,6 +3,7 @@
 import pytest
 import sqlalchemy as sa
 
+from quizapp.auth.models import User
 from quizapp.classes.models import RosterEntry
 from quizapp.extensions import db
 from quizapp.play.models import Attempt
@@ -92,7 +93,7 @@ def test_merging_moves_attempts_and_leaves_one_gradebook_row(roster):
     assert client.post(url(school_class, bob, "remove")).status_code == 404
 
 
-def test_merging_an_entry_with_itself_or_another_class_is_refused(roster, make_user, app):
+def test_merging_an_entry_with_itself_or_another_class_is_refused(roster, app):
     """Each says why beside the choice; nothing changes."""
     client, school_class, ann, bob = roster
     other_class = make_class(_owner(school_class), "Other class")
@@ -112,12 +113,10 @@ def test_merging_an_entry_with_itself_or_another_class_is_refused(roster, make_u
 
 
 def _owner(school_class):
-    from quizapp.auth.models import User
-
     return db.session.get(User, school_class.owner_id)
 
 
-def test_another_class_s_entry_is_404_under_this_class(roster, app):
+def test_another_class_s_entry_is_404_under_this_class(roster):
     """An entry id from another class in this class's URL is a 404, and changes nothing."""
     client, school_class, ann, _ = roster
     other_class = make_class(_owner(school_class), "Other class")

@@ -4,6 +4,7 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.classes.models import SchoolClass
+from quizapp.classes.services import assigned_quizzes
 from quizapp.domain.classcodes import ALPHABET
 from quizapp.extensions import db
 from tests.classes.helpers import (
@@ -89,19 +90,13 @@ def test_a_teacher_assigns_bundled_and_own_quizzes_and_unassigns_them(teacher):
                                data={"quiz_id": quiz.id})
         assert response.status_code == 302
     db.session.expire_all()
-    assert {q.slug for q in _assigned(school_class)} == {"test-quiz", "own-quiz"}
+    assert {q.slug for q in assigned_quizzes(school_class)} == {"test-quiz", "own-quiz"}
     page = client.get(f"/teach/classes/{school_class.id}").get_data(as_text=True)
     assert "Unassign Own quiz" in page and '<option value="' not in page
     response = client.post(f"/teach/classes/{school_class.id}/unassign",
                            data={"quiz_id": own.id})
     assert response.status_code == 302
-    assert {q.slug for q in _assigned(school_class)} == {"test-quiz"}
-
-
-def _assigned(school_class):
-    from quizapp.classes.services import assigned_quizzes
-
-    return assigned_quizzes(school_class)
+    assert {q.slug for q in assigned_quizzes(school_class)} == {"test-quiz"}
 
 
 def test_another_teachers_quiz_cannot_be_assigned(teacher, make_user):
