@@ -56,6 +56,7 @@ def create_app(test_config=None):
     from quizapp.auth.cli import users_cli
     from quizapp.authoring import bp as authoring_bp
     from quizapp.bank.cli import bank_cli
+    from quizapp.classes import bp as classes_bp
     from quizapp.cli import serve_command
     from quizapp.main import bp as main_bp
     from quizapp.play import bp as play_bp
@@ -76,6 +77,7 @@ def create_app(test_config=None):
     app.register_blueprint(authoring_bp)
     app.register_blueprint(results_bp)
     app.register_blueprint(quizzes_bp)
+    app.register_blueprint(classes_bp)
     app.cli.add_command(bank_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(scores_cli)

@@ -25,8 +25,11 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from quizapp.auth.models import User
 from quizapp.authoring.set_services import duplicate_set
 from quizapp.bank.models import QuestionSet, Source
+from quizapp.classes import services as classes
+from quizapp.classes.models import RosterEntry
 from quizapp.extensions import db
 from quizapp.quizzes.models import Quiz
 from quizapp.sources.services import add_source
@@ -293,6 +296,41 @@ ROUTES = [
           owner_changes()),
     Route("quizzes.delete", "POST", lambda w: f"/teach/quizzes/{w['quiz_id']}/delete",
           teachers_only(403)),
+    # Classes: a teacher's own; another teacher's is a 404 on every route.
+    Route("classes.index", "GET", lambda w: "/teach/classes/", teachers_only()),
+    Route("classes.create", "POST", lambda w: "/teach/classes/", teachers_only(REDIRECT),
+          lambda w: {"name": "New class"}),
+    Route("classes.show", "GET", lambda w: f"/teach/classes/{w['class_id']}", owner_only()),
+    Route("classes.rename", "POST", lambda w: f"/teach/classes/{w['class_id']}/rename",
+          owner_changes(), lambda w: {"name": "Renamed"}),
+    Route("classes.assign", "POST", lambda w: f"/teach/classes/{w['class_id']}/assign",
+          owner_changes(), lambda w: {"quiz_id": w["owner_quiz_id"]}),
+    Route("classes.unassign", "POST", lambda w: f"/teach/classes/{w['class_id']}/unassign",
+          owner_changes(), lambda w: {"quiz_id": w["quiz_id"]}),
+    Route("classes.gradebook", "GET", lambda w: f"/teach/classes/{w['class_id']}/gradebook",
+          owner_only()),
+    Route("classes.roster", "GET", lambda w: f"/teach/classes/{w['class_id']}/roster",
+          owner_only()),
+    Route("classes.rename_learner", "POST",
+          lambda w: f"/teach/classes/{w['class_id']}/roster/{w['entry_id']}/rename",
+          owner_changes(), lambda w: {f"e{w['entry_id']}-name-display_name": "Kim B"}),
+    Route("classes.remove_learner", "POST",
+          lambda w: f"/teach/classes/{w['class_id']}/roster/{w['entry_id']}/remove",
+          owner_changes()),
+    Route("classes.restore_learner", "POST",
+          lambda w: f"/teach/classes/{w['class_id']}/roster/{w['entry_id']}/restore",
+          owner_changes()),
+    Route("classes.merge_learner", "POST",
+          lambda w: f"/teach/classes/{w['class_id']}/roster/{w['twin_id']}/merge",
+          owner_changes(), lambda w: {f"e{w['twin_id']}-merge-into": w["entry_id"]}),
+    # A class's own page and its start button are for the browsers that joined it.
+    Route("classes.join_form", "GET", lambda w: "/class/join", everyone(OK)),
+    Route("classes.join", "POST", lambda w: "/class/join", everyone(REDIRECT),
+          lambda w: {"code": w["class_code"], "display_name": "Sam"}),
+    Route("classes.mine", "GET", lambda w: f"/class/{w['class_id']}", learner_only()),
+    Route("classes.start", "POST",
+          lambda w: f"/class/{w['class_id']}/quiz/{w['quiz_slug']}/start",
+          learner_only(REDIRECT), lambda w: {"start_token": str(uuid.uuid4())}),
 ]
 
 
@@ -321,6 +359,7 @@ def make_world(bank_writer, make_user):
             _owners_set(world, user)
     world.ids["bundled_source_id"] = db.session.scalar(
         sa.select(Source.id).where(Source.slug == "test-source"))
+    _make_class(world)
     db.session.commit()
     _owner_quiz(world)
     # A set of the owner's with a question in it, for the question editor's rows.
@@ -370,6 +409,21 @@ def _owners_set(world, owner):
     copy = duplicate_set(bundled, owner)
     world.ids.update(bundled_set=bundled.id, bundled_question=bundled.questions[0].id,
                      owner_set=copy.id, owner_question=copy.questions[0].id)
+def _make_class(world):
+    """Give the owner a class with the test quiz assigned, two entries and a quiz to assign."""
+    owner = db.session.get(User, world["owner_id"])
+    quiz = db.session.scalar(db.select(Quiz).where(Quiz.slug == world["quiz_slug"]))
+    own_quiz = Quiz(slug="class-quiz", title="Owner quiz", join_code="CLASS1", bundled=False,
+                    owner_id=owner.id, sets=list(quiz.sets))
+    school_class = classes.create_class(owner, "Owner class")
+    classes.assign_quiz(school_class, quiz)
+    entry, twin = (RosterEntry(class_id=school_class.id, display_name=name)
+                   for name in ("Kim", "Kim again"))
+    db.session.add_all([own_quiz, entry, twin])
+    db.session.flush()
+    world.ids.update(class_id=school_class.id, class_code=school_class.join_code,
+                     quiz_id=quiz.id, owner_quiz_id=own_quiz.id, entry_id=entry.id,
+                     twin_id=twin.id)
 
 
 def visitor(app, role, world):
@@ -380,6 +434,9 @@ def visitor(app, role, world):
                                data={"display_name": "Lee", "start_token": str(uuid.uuid4())})
         assert response.status_code == 302, response.status_code
         world.ids["attempt"] = response.headers["Location"].split("/")[2]
+        response = client.post("/class/join", data={"code": world["class_code"],
+                                                    "display_name": "Lee"})
+        assert response.status_code == 302, response.status_code
     elif role != "anonymous":
         response = log_in(client, email=f"{role}@example.org")
         assert response.status_code == 302, response.get_data(as_text=True)

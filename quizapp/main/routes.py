@@ -1,47 +1,47 @@
 """Views of the home page and joining a quiz by its code."""
 
-from flask import current_app, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from quizapp.extensions import limiter
+from quizapp.classes import services as class_services
+from quizapp.limits import join_code_limit
 from quizapp.main import bp
 from quizapp.play import services
 from quizapp.play.forms import JoinForm
+from quizapp.play.learner import learner_key
 from quizapp.timeutil import utcnow
 
 
 @bp.route("/")
 def index():
-    """List the open quizzes and offer to join one by code."""
+    """List the open quizzes and the learner's classes, and offer to join one by code."""
+    return _home(JoinForm())
+
+
+def _home(form, status=200):
+    classes = class_services.learner_classes(learner_key(create=False))
     return render_template("main/index.html", quizzes=services.open_quizzes(utcnow()),
-                           form=JoinForm())
-
-
-def _join_limit():
-    """Return the configured limit on wrong join codes per client."""
-    return current_app.config["JOIN_RATE_LIMIT"]
-
-
-def _wrong_code(response):
-    """Tell whether a join attempt failed, so that only wrong guesses count."""
-    return response.status_code != 302
+                           classes=classes, form=form), status
 
 
 @bp.post("/join")
-@limiter.limit(_join_limit, deduct_when=_wrong_code)
+@join_code_limit
 def join():
-    """Open the quiz whose join code was typed."""
+    """Open the quiz whose join code was typed, or join the class whose code it is."""
     form = JoinForm()
     if form.validate():
         quiz = services.quiz_by_code(form.code.data)
         if quiz is not None:
             return redirect(url_for("play.quiz", slug=quiz.slug))
-        form.code.errors.append(_("No quiz has that code. Check it with your teacher."))
-    return render_template("main/index.html", quizzes=services.open_quizzes(utcnow()),
-                           form=form), 400
+        school_class = class_services.class_by_code(form.code.data)
+        if school_class is not None:
+            return redirect(url_for("classes.join_form", code=school_class.join_code))
+        form.code.errors.append(_("No quiz has that code, and no class either. "
+                                  "Check it with your teacher."))
+    return _home(form, 400)
 
 
 @bp.app_errorhandler(404)

@@ -5,6 +5,7 @@ import uuid
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from quizapp.classes import services as class_services
 from quizapp.domain.kinds import AnswerError, get_kind
 from quizapp.extensions import db
 from quizapp.play import bp, services
@@ -46,8 +47,10 @@ def start(slug):
         return render_template("play/quiz.html", quiz=quiz, form=form, attempts=[],
                                is_open=quiz.is_open(utcnow()), scored=set()), 400
     try:
-        attempt = services.start_attempt(quiz, learner_key(), form.display_name.data,
-                                         form.start_token.data)
+        key = learner_key()
+        attempt = services.start_attempt(quiz, key, form.display_name.data,
+                                         form.start_token.data,
+                                         roster_entry=class_services.entry_for_quiz(quiz, key))
     except services.PlayError as error:
         flash(_(str(error)), "error")
         return redirect(url_for("play.quiz", slug=slug))

@@ -12,6 +12,7 @@ from quizapp.bank.models import Evidence, Question, QuestionVersion
 from quizapp.domain.feedback import key_shows, score_shows
 from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
+from quizapp.play.members import entry_attempts_at, hold_entry
 from quizapp.play.models import Attempt, Response
 from quizapp.play.review import Outcome, held_item, review_item, review_items
 from quizapp.quizzes.draw import draw_questions, question_pool
@@ -50,8 +51,12 @@ def learner_attempts(quiz, learner_key):
     ).all()
 
 
-def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
-    """Start an attempt, or return the one this start form already made."""
+def start_attempt(quiz, learner_key, display_name, start_token, rng=None, roster_entry=None):
+    """Start an attempt, or return the one this start form already made.
+
+    With a `roster_entry` the attempt is made as that class member, and the attempts
+    allowed count every attempt of the entry (from any device), not this browser's only.
+    """
     existing = db.session.scalar(sa.select(Attempt).where(Attempt.start_token == start_token))
     if existing is not None:
         return existing
@@ -59,29 +64,15 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
     if not quiz.is_open(now):
         raise PlayError("This quiz is not open right now.")
     attempts = learner_attempts(quiz, learner_key)
+    room = _has_room(quiz, attempts, roster_entry)
     for attempt in attempts:
         if not attempt.submitted:
-            return attempt
-    if quiz.attempts_allowed is not None and len(attempts) >= quiz.attempts_allowed:
+            return _resume(attempt, roster_entry, room)
+    if not room:
         raise PlayError("You have used every attempt this quiz allows.")
-    rng = rng or random.SystemRandom()
-    balance_over = tuple(quiz.tags or ()) if quiz.balance_tags else None
-    chosen = draw_questions(question_pool(db.session, quiz), quiz.question_count,
-                            quiz.shuffle_questions, rng, balance_over)
-    if not chosen:
-        raise PlayError("This quiz has no questions yet.")
-    attempt = Attempt(
-        public_id=str(uuid.uuid4()), start_token=start_token, quiz=quiz,
-        learner_key=learner_key, display_name=display_name, started_at=now,
-        max_score=len(chosen), feedback=quiz.feedback,
-        deadline=_deadline(quiz, now),
-    )
-    attempt.responses = [
-        Response(position=i, question_version=q.current_version,
-                 layout=get_kind(q.current_version.kind).layout(
-                     q.current_version.data, rng, quiz.shuffle_choices))
-        for i, q in enumerate(chosen, 1)
-    ]
+    attempt = _new_attempt(quiz, learner_key, display_name, start_token, now,
+                           rng or random.SystemRandom())
+    attempt.roster_entry_id = roster_entry.id if roster_entry else None
     db.session.add(attempt)
     quiz_id = quiz.id
     try:
@@ -91,6 +82,44 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
         # learner, refused by the one-unfinished-attempt index): go to its attempt.
         db.session.rollback()
         return _race_winner(quiz_id, learner_key, start_token)
+    return attempt
+
+
+def _has_room(quiz, attempts, roster_entry):
+    """Tell whether another attempt is allowed: this browser's, or the class member's."""
+    if roster_entry is not None:
+        hold_entry(roster_entry)
+        # Read under the hold: a start from the member's other device waits for this one.
+        attempts = entry_attempts_at(quiz, roster_entry)
+    return quiz.attempts_allowed is None or len(attempts) < quiz.attempts_allowed
+
+
+def _resume(attempt, roster_entry, room):
+    """Return the browser's unfinished attempt, made a member's one if begun outside the class."""
+    if roster_entry is not None and attempt.roster_entry_id is None and room:
+        attempt.roster_entry_id = roster_entry.id
+        db.session.flush()
+    return attempt
+
+
+def _new_attempt(quiz, learner_key, display_name, start_token, now, rng):
+    """Return a new attempt with its questions drawn and laid out, not yet added."""
+    balance_over = tuple(quiz.tags or ()) if quiz.balance_tags else None
+    chosen = draw_questions(question_pool(db.session, quiz), quiz.question_count,
+                            quiz.shuffle_questions, rng, balance_over)
+    if not chosen:
+        raise PlayError("This quiz has no questions yet.")
+    attempt = Attempt(
+        public_id=str(uuid.uuid4()), start_token=start_token, quiz=quiz,
+        learner_key=learner_key, display_name=display_name, started_at=now,
+        max_score=len(chosen), feedback=quiz.feedback, deadline=_deadline(quiz, now),
+    )
+    attempt.responses = [
+        Response(position=i, question_version=q.current_version,
+                 layout=get_kind(q.current_version.kind).layout(
+                     q.current_version.data, rng, quiz.shuffle_choices))
+        for i, q in enumerate(chosen, 1)
+    ]
     return attempt
 
 
