@@ -120,7 +120,7 @@ def nobody_changes():
 
 
 def _owner_set(w, rest=""):
-    return f"/teach/sets/{w['owner_set']}{rest}"
+    return f"/teach/sets/{w['owned_set']}{rest}"
 
 
 def _bundled_set(w, rest=""):
@@ -154,12 +154,12 @@ SET_ROUTES = [
     Route("authoring.set_publish", "POST", lambda w: _bundled_set(w, "/publish"),
           nobody_changes(), lambda w: {"published": "0"}),
     Route("authoring.question_retire", "POST",
-          lambda w: _owner_set(w, f"/questions/{w['owner_question']}/retire"), owner_changes()),
+          lambda w: _owner_set(w, f"/questions/{w['owned_question']}/retire"), owner_changes()),
     Route("authoring.question_retire", "POST",
           lambda w: _bundled_set(w, f"/questions/{w['bundled_question']}/retire"),
           nobody_changes()),
     Route("authoring.question_preview", "GET",
-          lambda w: _owner_set(w, f"/questions/{w['owner_question']}/preview"), owner_only()),
+          lambda w: _owner_set(w, f"/questions/{w['owned_question']}/preview"), owner_only()),
     Route("authoring.question_preview", "GET",
           lambda w: _bundled_set(w, f"/questions/{w['bundled_question']}/preview"),
           teachers_only()),
@@ -408,7 +408,9 @@ def _owners_set(world, owner):
     bundled = db.session.scalar(sa.select(QuestionSet).where(QuestionSet.slug == "test-set"))
     copy = duplicate_set(bundled, owner)
     world.ids.update(bundled_set=bundled.id, bundled_question=bundled.questions[0].id,
-                     owner_set=copy.id, owner_question=copy.questions[0].id)
+                     owned_set=copy.id, owned_question=copy.questions[0].id)
+
+
 def _make_class(world):
     """Give the owner a class with the test quiz assigned, two entries and a quiz to assign."""
     owner = db.session.get(User, world["owner_id"])
