@@ -162,8 +162,10 @@ def read_source(reader, path):
 
 def _check_evidence(items, sources, problems):
     """Return the EvidenceDefs of a question's evidence list, reporting each bad item."""
-    if not isinstance(items, list) or not items:
-        problems.append("evidence must list at least one {source, quote}")
+    if items is None or items == []:
+        return ()  # a question without evidence yet: an import, to be linked later
+    if not isinstance(items, list):
+        problems.append("evidence must be a list of {source, quote}")
         return ()
     if len(items) > schema.MAX_EVIDENCE:
         problems.append(f"evidence lists more than {schema.MAX_EVIDENCE} quotes")
@@ -280,8 +282,9 @@ def check_quizzes(reader, sets, quizzes):
             reader.report(path, None, where,
                           f"join code already used by quiz {codes[quiz.join_code]}")
         codes.setdefault(quiz.join_code, quiz.id)
+        # Only questions that count for a mark can be drawn by number (not descriptions).
         pool = [q for s in quiz.sets if s in set_ids for q in set_ids[s].questions
-                if not quiz.tags or set(quiz.tags) & set(q.tags)]
+                if (not quiz.tags or set(quiz.tags) & set(q.tags)) and KINDS[q.kind].marks]
         if not pool:
             reader.report(path, None, where, "its sets and tags offer no question")
         elif quiz.question_count and quiz.question_count > len(pool):

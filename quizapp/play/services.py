@@ -70,7 +70,8 @@ def start_attempt(quiz, learner_key, display_name, start_token, rng=None):
     attempt = Attempt(
         public_id=str(uuid.uuid4()), start_token=start_token, quiz=quiz,
         learner_key=learner_key, display_name=display_name, started_at=now,
-        max_score=len(chosen),
+        # A description is shown but counts for no mark.
+        max_score=sum(get_kind(q.current_version.kind).marks for q in chosen),
         deadline=_deadline(quiz, now),
     )
     attempt.responses = [
@@ -132,12 +133,18 @@ def get_response(attempt, position):
 
 
 def progress(attempt):
-    """Return (position, answered) for every question of the attempt, in order."""
+    """Return (position, done) for every question of the attempt, in order.
+
+    A question is done once answered; one that asks for no answer (a description) is
+    done from the start, so it never shows as left to answer.
+    """
     rows = db.session.execute(
-        sa.select(Response.position, Response.answered_at.is_not(None))
+        sa.select(Response.position, Response.answered_at.is_not(None), QuestionVersion.kind)
+        .join(Response.question_version)
         .where(Response.attempt_id == attempt.id).order_by(Response.position)
     ).all()
-    return [(position, bool(answered)) for position, answered in rows]
+    return [(position, bool(answered) or not get_kind(kind).takes_answer)
+            for position, answered, kind in rows]
 
 
 def save_response(attempt, response, form):
@@ -212,9 +219,45 @@ def submit_attempt(attempt):
         version = response.question_version
         response.score = get_kind(version.kind).score(version.data, response.answer)
     attempt.submitted_at = now
-    attempt.score = sum(r.score for r in responses)
+    _total(attempt, responses)
     db.session.flush()
     return True
+
+
+def _total(attempt, responses):
+    """Set the attempt's score from its responses, and count the answers awaiting a mark."""
+    attempt.score = sum(r.score for r in responses if r.score is not None)
+    attempt.unmarked = sum(1 for r in responses if r.score is None
+                           and get_kind(r.question_version.kind).marked_by_teacher)
+
+
+class MarkError(ValueError):
+    """A mark that cannot be given; its message says why."""
+
+
+def mark_response(response, fraction, marker):
+    """Give a hand-marked answer (an essay) `fraction` of its mark; recompute the attempt.
+
+    A mark may be changed later; the attempt's score is provisional while any answer of
+    a kind that teachers mark is still unmarked.
+    """
+    attempt = response.attempt
+    if not attempt.submitted:
+        raise MarkError("This attempt is not handed in yet.")
+    if not get_kind(response.question_version.kind).marked_by_teacher:
+        raise MarkError("This answer is scored automatically.")
+    if response.answer is None:
+        raise MarkError("This question was not answered: it scores 0.")
+    if not 0 <= fraction <= 1:
+        raise MarkError("Give a mark from 0 to 1.")
+    response.score = float(fraction)
+    response.marked_by_id = marker.id
+    response.marked_at = utcnow()
+    responses = db.session.scalars(
+        sa.select(Response).where(Response.attempt_id == attempt.id)
+        .options(joinedload(Response.question_version))).all()
+    _total(attempt, responses)
+    db.session.flush()
 
 
 def score_visible(attempt, now=None):
@@ -234,9 +277,10 @@ def outcome(attempt, now=None):
     items = review_items(responses, hidden)
     shown = [item for item in items if not item.held_back]
     # With questions held back, the score counts only the others: a total would reveal them.
-    score = sum(item.score for item in shown) if hidden else attempt.score
-    return Outcome(score=score, max_score=len(shown), items=items,
-                   held_back=len(items) - len(shown))
+    score = sum(item.score or 0 for item in shown) if hidden else attempt.score
+    return Outcome(score=score, max_score=sum(item.marks for item in shown), items=items,
+                   held_back=sum(1 for item in items if item.held_back),
+                   unmarked=sum(1 for item in shown if item.verdict == "unmarked"))
 
 
 def inline_feedback(attempt, response, now=None):

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from quizapp.bank.models import Question, QuestionSet
+from quizapp.domain.kinds import get_kind
 from quizapp.quizzes.models import quiz_set
 
 
@@ -22,7 +23,13 @@ def question_pool(session, quiz):
 
 
 def draw_questions(pool, count, shuffle, rng):
-    """Return `count` questions (all when None) from `pool`, shuffled if asked."""
+    """Return `count` questions (all when None) from `pool`, shuffled if asked.
+
+    A random draw of `count` counts scored questions only and leaves descriptions out,
+    as Moodle's random questions do: text between questions means nothing out of order.
+    """
+    if count:
+        pool = [q for q in pool if get_kind(q.current_version.kind).marks]
     chosen = rng.sample(pool, count) if count and count < len(pool) else list(pool)
     if shuffle:
         rng.shuffle(chosen)
