@@ -57,6 +57,8 @@ def create_app(test_config=None):
     from quizapp.authoring import bp as authoring_bp
     from quizapp.bank.cli import bank_cli
     from quizapp.cli import serve_command
+    from quizapp.interchange import bp as interchange_bp
+    from quizapp.interchange import cli as interchange_cli  # noqa: F401 - adds `bank import`
     from quizapp.main import bp as main_bp
     from quizapp.play import bp as play_bp
     from quizapp.sources import bp as sources_bp
@@ -69,6 +71,7 @@ def create_app(test_config=None):
     app.register_blueprint(auth_bp)
     app.register_blueprint(teach_bp)
     app.register_blueprint(authoring_bp)
+    app.register_blueprint(interchange_bp)
     app.cli.add_command(bank_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(serve_command)
