@@ -118,6 +118,21 @@ ROUTES = [
     Route("auth.invitations", "GET", lambda w: "/account/invitations", admins_only()),
     Route("auth.invitations", "POST", lambda w: "/account/invitations", admins_only()),
     Route("teach.home", "GET", lambda w: "/teach/", teachers_only()),
+    # Question files: a form without a file comes back with 400 and its message.
+    Route("interchange.import_new", "GET", lambda w: "/teach/sets/import", teachers_only()),
+    Route("interchange.import_new", "POST", lambda w: "/teach/sets/import",
+          teachers_only(400), lambda w: {"title": "Mine", "format": "gift"}),
+    Route("interchange.import_into", "GET", lambda w: f"/teach/sets/{w['own_set']}/import",
+          owner_only()),
+    Route("interchange.import_into", "POST", lambda w: f"/teach/sets/{w['own_set']}/import",
+          {**owner_only(), "owner": 400, "admin": 400}, lambda w: {"format": "gift"}),
+    # A kept upload is its uploader's alone: not even an admin may confirm it for them.
+    Route("interchange.preview", "GET", lambda w: f"/teach/sets/imports/{w['upload']}",
+          {**owner_only(), "admin": 404}),
+    Route("interchange.preview", "POST", lambda w: f"/teach/sets/imports/{w['upload']}",
+          {**owner_only(), "owner": REDIRECT, "admin": 404}),
+    Route("interchange.export", "GET", lambda w: f"/teach/sets/{w['own_set']}/export",
+          owner_only()),
 ]
 
 
@@ -131,8 +146,28 @@ def make_world(bank_writer, make_user):
         user = make_user(email=email, role="admin" if role == "admin" else "teacher",
                          name=role.title())
         world.ids[f"{role}_id"] = user.id
+    _owned_files(world)
     db.session.commit()
     return world
+
+
+def _owned_files(world):
+    """Give the owner a set of their own and an upload waiting for confirmation."""
+    from quizapp.bank.models import QuestionSet
+    from quizapp.interchange.models import ImportUpload
+    from tests.factories import HAND_SAMPLES
+
+    own_set = QuestionSet(slug="owners-set", title="Owner's set", bundled=False,
+                          owner_id=world["owner_id"], published=False)
+    db.session.add(own_set)
+    db.session.flush()
+    question = {"id": "owners-essay", "kind": "essay", "explanation": "", "tags": ["mine"],
+                "difficulty": 2, "evidence": [], **HAND_SAMPLES["essay"]}
+    upload = ImportUpload(owner_id=world["owner_id"], set_id=own_set.id, title="",
+                          filename="mine.gift", format="gift", questions=[question], notes=[])
+    db.session.add(upload)
+    db.session.flush()
+    world.ids.update(own_set=own_set.id, upload=upload.id)
 
 
 def visitor(app, role, world):

@@ -9,11 +9,12 @@ from flask import current_app
 from quizapp.auth.services import user_by_email
 from quizapp.bank.cli import bank_cli
 from quizapp.bank.models import QuestionSet
-from quizapp.domain.interchange.reading import FORMATS, guess_format
+from quizapp.domain.interchange.reading import FILE_TYPES, FORMATS, guess_format
 from quizapp.extensions import db
 from quizapp.interchange.services import (
     ImportProblem,
     create_set,
+    export_set,
     import_questions,
     read_upload,
 )
@@ -96,3 +97,25 @@ def import_command(path, fmt, set_title, into, owner):
         click.echo(f"note: {note}")
     kinds = ", ".join(f"{n} {kind}" for kind, n in reading.counts().items())
     click.echo(f"Imported {len(added)} questions ({kinds}) into set {question_set.slug!r}.")
+
+
+def export_file(set_slug, fmt, output, force):
+    """Write the set `set_slug` as one file in `fmt`, saying what the format lost."""
+    question_set = db.session.scalar(sa.select(QuestionSet).where(QuestionSet.slug == set_slug))
+    if question_set is None:
+        click.echo(f"There is no question set {set_slug!r}. Nothing was written.", err=True)
+        raise SystemExit(1)
+    path = Path(output or set_slug + FILE_TYPES[fmt][0])
+    if path.exists() and not force:
+        click.echo(f"{path} exists: use --force to overwrite it. Nothing was written.", err=True)
+        raise SystemExit(1)
+    try:
+        result = export_set(question_set, fmt)
+    except ImportProblem as problem:
+        click.echo(f"{problem} Nothing was written.", err=True)
+        raise SystemExit(1) from None
+    path.write_text(result.text, "utf-8", newline="")
+    for loss in result.losses:
+        click.echo(f"lost: {loss}", err=True)
+    click.echo(f"wrote {path}" + (f" ({len(result.losses)} things the format could not carry)"
+                                  if result.losses else ""))
