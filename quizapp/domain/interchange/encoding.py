@@ -74,13 +74,14 @@ def decode(data):
         except UnicodeDecodeError as error:
             raise InterchangeError(f"the file is not valid {declared}, as its XML declaration "
                                    "says it is", line=_line_of(data, error.start)) from None
+    # ASCII written as UTF-16 is valid UTF-8 (full of NULs): look for it first.
+    if _looks_like_utf16(data):
+        raise InterchangeError("the file looks like UTF-16 without a byte-order mark: save "
+                               "it as UTF-8 (or UTF-16 with a byte-order mark) and try again")
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
         utf8_error = error
-    if _looks_like_utf16(data):
-        raise InterchangeError("the file looks like UTF-16 without a byte-order mark: save "
-                               "it as UTF-8 (or UTF-16 with a byte-order mark) and try again")
     if b"\0" in data or _UNDEFINED_1252 & set(data):
         line = _line_of(data, utf8_error.start)
         raise InterchangeError(f"the file is neither UTF-8 nor Windows-1252: byte "
