@@ -97,7 +97,9 @@ def read_file(data, fmt, *, max_bytes, max_questions, sources=None):
         return reading
     try:
         text, notes = decode(data)
-        result = FORMATS[fmt].parse(text)
+        # Windows line ends inside a quoted CSV cell would reach a prompt as U+000D,
+        # which no bank text may hold; every format reads plain line feeds the same.
+        result = FORMATS[fmt].parse(text.replace("\r\n", "\n").replace("\r", "\n"))
     except InterchangeError as error:
         reading.errors.append(str(error))
         return reading
