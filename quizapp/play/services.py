@@ -132,19 +132,46 @@ def get_response(attempt, position):
     )
 
 
+def question_count(attempt):
+    """Return how many pages (questions and descriptions) the attempt has."""
+    return db.session.scalar(sa.select(sa.func.count(Response.id))
+                             .where(Response.attempt_id == attempt.id))
+
+
+def _steps(attempt):
+    """Return (position, answered, takes an answer) for every question, in order."""
+    rows = db.session.execute(
+        sa.select(Response.position, Response.answered_at.is_not(None), QuestionVersion.kind)
+        .join(Response.question_version)
+        .where(Response.attempt_id == attempt.id).order_by(Response.position)
+    ).all()
+    return [(position, bool(answered), get_kind(kind).takes_answer)
+            for position, answered, kind in rows]
+
+
 def progress(attempt):
     """Return (position, done) for every question of the attempt, in order.
 
     A question is done once answered; one that asks for no answer (a description) is
     done from the start, so it never shows as left to answer.
     """
-    rows = db.session.execute(
-        sa.select(Response.position, Response.answered_at.is_not(None), QuestionVersion.kind)
-        .join(Response.question_version)
-        .where(Response.attempt_id == attempt.id).order_by(Response.position)
-    ).all()
-    return [(position, bool(answered) or not get_kind(kind).takes_answer)
-            for position, answered, kind in rows]
+    return [(position, answered or not takes) for position, answered, takes in _steps(attempt)]
+
+
+def resume_position(attempt):
+    """Return where to go on: the first unanswered question, or the text just before it.
+
+    Descriptions right before it are shown first, so an introduction is never skipped;
+    None when every question is answered.
+    """
+    steps = _steps(attempt)
+    first = next((i for i, (_, answered, takes) in enumerate(steps)
+                  if takes and not answered), None)
+    if first is None:
+        return None
+    while first > 0 and not steps[first - 1][2]:
+        first -= 1
+    return steps[first][0]
 
 
 def save_response(attempt, response, form):

@@ -86,3 +86,33 @@ def test_import_pages_are_accessible(open_page, make_user, tmp_path, screenshot_
     page.get_by_role("button", name="Import 3 questions").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Download Geography")
     shoot("export")
+
+
+@pytest.mark.parametrize("viewport", ["phone", "laptop"])
+def test_essay_and_description_pages_are_accessible(open_page, bank_writer, screenshot_dir,
+                                                    viewport):
+    """A learner reads a description, writes an essay, and sees a provisional result."""
+    from tests.factories import make_question, make_quiz
+
+    bank_writer.load(questions=[make_question("description"), make_question("essay")],
+                     quizzes=[make_quiz()])
+    page = open_page(viewport)
+
+    def shoot(name):
+        check_accessibility(page, name)
+        screenshot(page, screenshot_dir, name, viewport)
+
+    page.goto("/quiz/test-quiz")
+    page.get_by_role("textbox", name="Your name").fill("Lee")
+    page.get_by_role("button", name="Start the quiz").click()
+    expect(page.get_by_text("Nothing to answer here")).to_be_visible()
+    shoot("description")
+    page.get_by_role("button", name="Next →").click()
+    page.get_by_role("textbox", name="Your answer").fill("Allies pressed Canada.\n\nIt waited.")
+    shoot("essay")
+    page.get_by_role("button", name="Review and submit").click()
+    expect(page.get_by_text("Every question is answered.")).to_be_visible()
+    page.get_by_role("button", name="Submit my answers").click()
+    expect(page.get_by_text("1 answer waits for your teacher's mark")).to_be_visible()
+    expect(page.get_by_text("Waiting for your teacher's mark")).to_be_visible()
+    shoot("result-provisional")

@@ -42,6 +42,12 @@ def test_a_description_shows_its_text_asks_nothing_and_counts_for_no_mark(client
     assert "Next →" in page and "Save and next" not in page
     review = client.get(f"/attempt/{attempt.public_id}/review").get_data(as_text=True)
     assert "2 questions are not answered yet" in review  # the essay and the choice only
+    # Resuming shows the introduction before the first unanswered question, and Next
+    # leads on to the essay (the maximum of 2 marks is not the number of pages).
+    assert client.get(f"/attempt/{attempt.public_id}").location.endswith("/q/1")
+    assert client.post(question_url(attempt, 1), data={"go": "next"}).location.endswith("/q/2")
+    client.post(question_url(attempt, 2), data={"answer": ESSAY_TEXT, "go": "next"})
+    assert client.get(f"/attempt/{attempt.public_id}").location.endswith("/q/3")
 
 
 def test_an_essay_is_provisional_until_its_teacher_marks_it(client, bank_writer, make_user):
