@@ -60,6 +60,7 @@ def create_app(test_config=None):
     from quizapp.interchange import bp as interchange_bp
     from quizapp.interchange import cli as interchange_cli  # noqa: F401 - adds `bank import`
     from quizapp.main import bp as main_bp
+    from quizapp.marking import bp as marking_bp
     from quizapp.play import bp as play_bp
     from quizapp.sources import bp as sources_bp
     from quizapp.teach import bp as teach_bp
@@ -72,6 +73,7 @@ def create_app(test_config=None):
     app.register_blueprint(teach_bp)
     app.register_blueprint(authoring_bp)
     app.register_blueprint(interchange_bp)
+    app.register_blueprint(marking_bp)
     app.cli.add_command(bank_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(serve_command)

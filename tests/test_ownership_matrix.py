@@ -133,6 +133,12 @@ ROUTES = [
           {**owner_only(), "owner": REDIRECT, "admin": 404}),
     Route("interchange.export", "GET", lambda w: f"/teach/sets/{w['own_set']}/export",
           owner_only()),
+    # Marking essays: the teacher who runs the quiz, and admins.
+    Route("marking.mark", "GET", lambda w: f"/teach/attempts/{w['own_attempt']}/marking",
+          owner_only()),
+    Route("marking.mark", "POST", lambda w: f"/teach/attempts/{w['own_attempt']}/marking",
+          {**owner_only(), "owner": REDIRECT, "admin": REDIRECT},
+          lambda w: {"position": "1", "mark": "0.5"}),
 ]
 
 
@@ -167,7 +173,32 @@ def _owned_files(world):
                           filename="mine.gift", format="gift", questions=[question], notes=[])
     db.session.add(upload)
     db.session.flush()
-    world.ids.update(own_set=own_set.id, upload=upload.id)
+    world.ids.update(own_set=own_set.id, upload=upload.id,
+                     own_attempt=_handed_in_essay(own_set, question, world["owner_id"]))
+
+
+def _handed_in_essay(own_set, question, owner_id):
+    """Return the public id of a handed-in attempt, with one essay to mark, at the owner's quiz."""
+    from quizapp.bank.models import Question, QuestionVersion
+    from quizapp.play.models import Attempt, Response
+    from quizapp.quizzes.models import Quiz
+    from quizapp.timeutil import utcnow
+
+    stored = Question(slug="owners-essay", question_set=own_set, position=1)
+    stored.current_version = QuestionVersion(
+        question=stored, number=1, kind="essay", prompt=question["prompt"], data={},
+        explanation="", tags=["mine"], difficulty=2, content_hash="0" * 64)
+    quiz = Quiz(slug="owners-quiz", title="Owner's quiz", join_code="OWN001", bundled=False,
+                owner_id=owner_id, sets=[own_set])
+    public_id = str(uuid.uuid4())
+    attempt = Attempt(public_id=public_id, start_token=public_id, quiz=quiz, learner_key="k",
+                      display_name="Kim", max_score=1, submitted_at=utcnow(), score=0,
+                      unmarked=1)
+    attempt.responses = [Response(position=1, question_version=stored.current_version,
+                                  layout={}, answer="My essay.")]
+    db.session.add_all([stored, quiz, attempt])
+    db.session.flush()
+    return public_id
 
 
 def visitor(app, role, world):
