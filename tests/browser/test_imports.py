@@ -116,3 +116,36 @@ def test_essay_and_description_pages_are_accessible(open_page, bank_writer, scre
     expect(page.get_by_text("1 answer waits for your teacher's mark")).to_be_visible()
     expect(page.get_by_text("Waiting for your teacher's mark")).to_be_visible()
     shoot("result-provisional")
+
+
+@pytest.mark.parametrize("viewport", ["phone", "laptop"])
+def test_the_marking_page_is_accessible(app, open_page, bank_writer, make_user, screenshot_dir,
+                                        viewport):
+    """A teacher marks an essay in the browser; the page passes axe before and after."""
+    from quizapp.quizzes.models import Quiz
+    from tests.factories import make_question, make_quiz
+    from tests.play.helpers import question_url, start, submit
+
+    bank_writer.load(questions=[make_question("essay")], quizzes=[make_quiz()])
+    app.config["WTF_CSRF_ENABLED"] = False  # the learner's part, through the test client
+    learner = app.test_client()
+    attempt = start(learner)
+    learner.post(question_url(attempt, 1), data={"answer": "Because.", "go": "review"})
+    submit(learner, attempt)
+    app.config["WTF_CSRF_ENABLED"] = True
+    page = open_page(viewport)
+    _log_in(page, make_user)
+    teacher_id = db.session.scalar(sa.text("SELECT id FROM user_account"))
+    db.session.execute(sa.update(Quiz).values(owner_id=teacher_id))
+    db.session.commit()
+    page.goto(f"/teach/attempts/{attempt.public_id}/marking")
+    check_accessibility(page, "marking")
+    screenshot(page, screenshot_dir, "marking", viewport)
+    page.get_by_label("Mark for question 1 (0 to 1)").fill("3")
+    page.get_by_role("button", name="Save the mark").click()
+    expect(page.get_by_text("Give a mark from 0 to 1.")).to_be_visible()
+    check_accessibility(page, "marking-error")
+    page.get_by_label("Mark for question 1 (0 to 1)").fill("1")
+    page.get_by_role("button", name="Save the mark").click()
+    expect(page.get_by_text("Question 1 is marked.")).to_be_visible()
+    check_accessibility(page, "marking-done")
