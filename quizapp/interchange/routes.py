@@ -126,14 +126,12 @@ def export(set_id):
 def _export_page(question_set):
     """Render the export page: each format, and what it would lose of this set."""
     exports, problem = {}, None
-    for fmt in FORMATS:
-        try:
-            exports[fmt] = services.export_set(question_set, fmt).losses
-        except services.ImportProblem as error:
-            problem = str(error)
-            break
+    try:
+        exports = services.export_losses(question_set)
+    except services.ImportProblem as error:
+        problem = str(error)
     return render_template("interchange/export.html", question_set=question_set,
-                           exports=exports if problem is None else {}, problem=problem,
+                           exports=exports, problem=problem,
                            labels=LABELS,
                            may_change=can_change(question_set, current_user))
 

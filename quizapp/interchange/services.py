@@ -136,9 +136,13 @@ def question_mapping(question):
             **version.data}
 
 
-def export_set(question_set, fmt):
-    """Return the set written in format `fmt`, and per question what the format lost."""
-    questions = [question_mapping(q) for q in live_questions(question_set)]
+def export_set(question_set, fmt, questions=None):
+    """Return the set written in format `fmt`, and per question what the format lost.
+
+    `questions` (the set's mappings) may be given when writing several formats at once.
+    """
+    if questions is None:
+        questions = [question_mapping(q) for q in live_questions(question_set)]
     if not questions:
         raise ImportProblem("This set has no questions to export.")
     try:
@@ -151,3 +155,9 @@ def export_set(question_set, fmt):
         raise ImportProblem(f"The set cannot be written as {fmt}: {error}") from None
     return ExportResult(result.text, list(result.losses))
 
+
+
+def export_losses(question_set):
+    """Return {format: what it would lose} for the set, reading the set once."""
+    questions = [question_mapping(q) for q in live_questions(question_set)]
+    return {fmt: export_set(question_set, fmt, questions).losses for fmt in FORMATS}
