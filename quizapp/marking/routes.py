@@ -12,7 +12,8 @@ from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
 from quizapp.marking import bp
 from quizapp.play.models import Attempt
-from quizapp.play.services import MarkError, mark_response, result_responses
+from quizapp.play.scoring import MarkError, mark_response
+from quizapp.play.services import result_responses
 
 
 class MarkForm(FlaskForm):

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
-from quizapp.play.services import MarkError, mark_response
+from quizapp.play.scoring import MarkError, mark_response
 from tests.factories import make_question, make_quiz
 from tests.play.helpers import question_url, start, submit
 
