@@ -129,3 +129,14 @@ def test_export_page_says_what_each_format_loses_and_downloads(client, make_user
     assert int(response.headers["X-Quizapp-Export-Losses"]) >= 7
     assert "::test-single-choice::Who is the minister?" in response.get_data(as_text=True)
     assert client.get(f"/teach/sets/{question_set.id}/export?format=pdf").status_code == 404
+
+
+def test_a_file_bigger_than_a_form_may_be_is_taken(client, make_user):
+    """The import pages take files past the 64 KiB every other request keeps to."""
+    _teacher(client, make_user)
+    many = "\n\n".join(f"::q{i}:: Is this question number {i} of a long file, written out "
+                       "at length to pass the limit of a form? {T}" for i in range(900))
+    assert len(many.encode()) > 64 * 1024
+    response = _upload(client, "/teach/sets/import", many, title="Long")
+    assert response.status_code == 302, response.get_data(as_text=True)[:300]
+    assert "900 questions" in client.get(response.location).get_data(as_text=True)
