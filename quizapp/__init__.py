@@ -58,7 +58,10 @@ def create_app(test_config=None):
     from quizapp.bank.cli import bank_cli
     from quizapp.classes import bp as classes_bp
     from quizapp.cli import serve_command
+    from quizapp.interchange import bp as interchange_bp
+    from quizapp.interchange import cli as interchange_cli  # noqa: F401 - adds `bank import`
     from quizapp.main import bp as main_bp
+    from quizapp.marking import bp as marking_bp
     from quizapp.play import bp as play_bp
     from quizapp.quizzes.routes import bp as quizzes_bp
     from quizapp.results import bp as results_bp
@@ -78,6 +81,8 @@ def create_app(test_config=None):
     app.register_blueprint(results_bp)
     app.register_blueprint(quizzes_bp)
     app.register_blueprint(classes_bp)
+    app.register_blueprint(interchange_bp)
+    app.register_blueprint(marking_bp)
     app.cli.add_command(bank_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(scores_cli)

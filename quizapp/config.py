@@ -50,6 +50,10 @@ DEFAULTS = {
     # The bank loader reads no file larger than this, and no more than this in all.
     "BANK_MAX_FILE_BYTES": DEFAULT_MAX_FILE_BYTES,
     "BANK_MAX_TOTAL_BYTES": DEFAULT_MAX_TOTAL_BYTES,
+    # A question file to import (GIFT, Aiken, Moodle XML, CSV, a set file): refused above
+    # this many bytes before it is decoded or parsed, and above this many questions.
+    "IMPORT_MAX_BYTES": 2 * 1024 * 1024,
+    "IMPORT_MAX_QUESTIONS": 1000,
 }
 
 # Environment variables read on top of the defaults and instance/config.py.

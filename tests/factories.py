@@ -42,6 +42,13 @@ SAMPLE_QUESTIONS = {
     "numeric": {"prompt": "How many experts were heard?", "answer": 12, "tolerance": 0,
                 "unit": "experts"},
 }
+# Kinds a teacher marks or that take no answer, kept apart: the bank of SAMPLE_QUESTIONS
+# is the auto-scored tour many tests count on.
+HAND_SAMPLES = {
+    "essay": {"prompt": "Why might Ottawa not want to be rushed?",
+              "grader_note": "Look for the pressure from allies."},
+    "description": {"prompt": "The next questions are about the committee's hearings."},
+}
 SAMPLE_EVIDENCE = {
     "single_choice": "said the minister, Ada Lovelace",
     "multiple_response": "The committee met 3 times in 2019 and heard from 12 experts.",
@@ -55,12 +62,13 @@ SAMPLE_EVIDENCE = {
 
 def make_question(kind="single_choice", **overrides):
     """Return a valid question mapping of `kind` on the test source, with overrides."""
+    quote = SAMPLE_EVIDENCE.get(kind)
     question = {
         "id": overrides.pop("id", f"test-{kind.replace('_', '-')}"),
         "kind": kind,
-        **SAMPLE_QUESTIONS[kind],
+        **{**SAMPLE_QUESTIONS, **HAND_SAMPLES}[kind],
         "explanation": f"EXPLANATION-{kind}: the passage says so.",
-        "evidence": [{"source": "test-source", "quote": SAMPLE_EVIDENCE[kind]}],
+        "evidence": [{"source": "test-source", "quote": quote}] if quote else [],
         "tags": ["testing"],
         "difficulty": 1,
     }

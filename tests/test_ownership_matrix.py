@@ -331,6 +331,27 @@ ROUTES = [
     Route("classes.start", "POST",
           lambda w: f"/class/{w['class_id']}/quiz/{w['quiz_slug']}/start",
           learner_only(REDIRECT), lambda w: {"start_token": str(uuid.uuid4())}),
+    # Question files: a form without a file comes back with 400 and its message.
+    Route("interchange.import_new", "GET", lambda w: "/teach/sets/import", teachers_only()),
+    Route("interchange.import_new", "POST", lambda w: "/teach/sets/import",
+          teachers_only(400), lambda w: {"title": "Mine", "format": "gift"}),
+    Route("interchange.import_into", "GET", lambda w: f"/teach/sets/{w['own_set']}/import",
+          owner_only()),
+    Route("interchange.import_into", "POST", lambda w: f"/teach/sets/{w['own_set']}/import",
+          {**owner_only(), "owner": 400, "admin": 400}, lambda w: {"format": "gift"}),
+    # A kept upload is its uploader's alone: not even an admin may confirm it for them.
+    Route("interchange.preview", "GET", lambda w: f"/teach/sets/imports/{w['upload']}",
+          {**owner_only(), "admin": 404}),
+    Route("interchange.preview", "POST", lambda w: f"/teach/sets/imports/{w['upload']}",
+          {**owner_only(), "owner": REDIRECT, "admin": 404}),
+    Route("interchange.export", "GET", lambda w: f"/teach/sets/{w['own_set']}/export",
+          owner_only()),
+    # Marking essays: the teacher who runs the quiz, and admins.
+    Route("marking.mark", "GET", lambda w: f"/teach/attempts/{w['own_attempt']}/marking",
+          owner_only()),
+    Route("marking.mark", "POST", lambda w: f"/teach/attempts/{w['own_attempt']}/marking",
+          {**owner_only(), "owner": REDIRECT, "admin": REDIRECT},
+          lambda w: {"position": "1", "mark": "0.5"}),
 ]
 
 
@@ -360,6 +381,7 @@ def make_world(bank_writer, make_user):
     world.ids["bundled_source_id"] = db.session.scalar(
         sa.select(Source.id).where(Source.slug == "test-source"))
     _make_class(world)
+    _owned_files(world)
     db.session.commit()
     _owner_quiz(world)
     # A set of the owner's with a question in it, for the question editor's rows.
@@ -426,6 +448,48 @@ def _make_class(world):
     world.ids.update(class_id=school_class.id, class_code=school_class.join_code,
                      quiz_id=quiz.id, owner_quiz_id=own_quiz.id, entry_id=entry.id,
                      twin_id=twin.id)
+def _owned_files(world):
+    """Give the owner a set of their own and an upload waiting for confirmation."""
+    from quizapp.bank.models import QuestionSet
+    from quizapp.interchange.models import ImportUpload
+    from tests.factories import HAND_SAMPLES
+
+    own_set = QuestionSet(slug="owners-set", title="Owner's set", bundled=False,
+                          owner_id=world["owner_id"], published=False)
+    db.session.add(own_set)
+    db.session.flush()
+    question = {"id": "owners-essay", "kind": "essay", "explanation": "", "tags": ["mine"],
+                "difficulty": 2, "evidence": [], **HAND_SAMPLES["essay"]}
+    upload = ImportUpload(owner_id=world["owner_id"], set_id=own_set.id, title="",
+                          filename="mine.gift", format="gift", questions=[question], notes=[])
+    db.session.add(upload)
+    db.session.flush()
+    world.ids.update(own_set=own_set.id, upload=upload.id,
+                     own_attempt=_handed_in_essay(own_set, question, world["owner_id"]))
+
+
+def _handed_in_essay(own_set, question, owner_id):
+    """Return the public id of a handed-in attempt, with one essay to mark, at the owner's quiz."""
+    from quizapp.bank.models import Question, QuestionVersion
+    from quizapp.play.models import Attempt, Response
+    from quizapp.quizzes.models import Quiz
+    from quizapp.timeutil import utcnow
+
+    stored = Question(slug="owners-essay", question_set=own_set, position=1)
+    stored.current_version = QuestionVersion(
+        question=stored, number=1, kind="essay", prompt=question["prompt"], data={},
+        explanation="", tags=["mine"], difficulty=2, content_hash="0" * 64)
+    quiz = Quiz(slug="owners-quiz", title="Owner's quiz", join_code="OWN001", bundled=False,
+                owner_id=owner_id, sets=[own_set])
+    public_id = str(uuid.uuid4())
+    attempt = Attempt(public_id=public_id, start_token=public_id, quiz=quiz, learner_key="k",
+                      display_name="Kim", max_score=1, submitted_at=utcnow(), score=0,
+                      unmarked=1)
+    attempt.responses = [Response(position=1, question_version=stored.current_version,
+                                  layout={}, answer="My essay.")]
+    db.session.add_all([stored, quiz, attempt])
+    db.session.flush()
+    return public_id
 
 
 def visitor(app, role, world):

@@ -72,11 +72,20 @@ def dump_command():
 
 @bank_cli.command("export")
 @click.argument("set_slug", metavar="SET")
-@click.option("-o", "--output", type=click.Path(file_okay=False),
-              help="The bank folder to write into; default ./SET")
+@click.option("-o", "--output", type=click.Path(),
+              help="The bank folder to write into (default ./SET); with --format, the file "
+                   "(default ./SET plus the format's extension)")
 @click.option("--force", is_flag=True, help="Overwrite files that exist with other content.")
-def export_command(set_slug, output, force):
-    """Write a question set and the sources it cites as bank files."""
+@click.option("--format", "fmt", type=click.Choice(["gift", "aiken", "moodlexml", "csv",
+                                                    "quizapp"]),
+              help="Write one file in this format instead of a bank folder.")
+def export_command(set_slug, output, force, fmt):
+    """Write a question set and the sources it cites as bank files, or as one file."""
+    if fmt is not None:
+        from quizapp.interchange.cli import export_file
+
+        export_file(set_slug, fmt, output, force)
+        return
     root = output or set_slug
     try:
         files, warnings = set_files(db.session, set_slug)

@@ -44,6 +44,8 @@ def question_record(question):
              "label": provenance_label(e.source.outlet, e.source.provenance)}
             for e in version.evidence
         ],
+        # Marked for teachers: an imported question waits for a passage to be attached.
+        "no_evidence_yet": version.no_evidence_yet,
         "tags": list(version.tags),
         "difficulty": version.difficulty,
         "version": version.number,

@@ -100,6 +100,12 @@ class QuestionVersion(db.Model):
         back_populates="question_version", order_by="Evidence.id", cascade="all, delete-orphan"
     )
 
+    @property
+    def no_evidence_yet(self):
+        """Tell whether no passage supports this question yet (an import, say): teachers are
+        shown "no evidence yet" and learners get no link to a source."""
+        return not self.evidence
+
 
 class Evidence(db.Model):
     """A verbatim passage of a source that supports a question's answer."""

@@ -80,9 +80,11 @@ def _cards(entry, key):
     attempts = services.entry_attempts(entry)
     for quiz in services.assigned_quizzes(entry.school_class):
         mine = [a for a in attempts if a.quiz_id == quiz.id]
-        done = [percent(a.score, a.max_score) for a in
-                sorted((a for a in mine if a.submitted), key=lambda a: a.submitted_at)]
-        visible = bool(done) and play.quiz_scores_visible(quiz, now)
+        submitted = sorted((a for a in mine if a.submitted), key=lambda a: a.submitted_at)
+        done = [p for p in (percent(a.score, a.max_score) for a in submitted) if p is not None]
+        # Each attempt keeps the rule it started under: show scores only when all may show.
+        shown = play.scored_attempts(quiz, submitted, now)
+        visible = bool(done) and len(shown) == len(submitted)
         unfinished = next((a for a in mine if not a.submitted and a.learner_key == key), None)
         cards.append(QuizCard(quiz, mine, unfinished, quiz.is_open(now), visible,
                               counted_score(done, quiz.grading) if visible else None))

@@ -162,8 +162,10 @@ def read_source(reader, path):
 
 def _check_evidence(items, sources, problems):
     """Return the EvidenceDefs of a question's evidence list, reporting each bad item."""
-    if not isinstance(items, list) or not items:
-        problems.append("evidence must list at least one {source, quote}")
+    if items is None or items == []:
+        return ()  # a question without evidence yet: an import, to be linked later
+    if not isinstance(items, list):
+        problems.append("evidence must be a list of {source, quote}")
         return ()
     if len(items) > schema.MAX_EVIDENCE:
         problems.append(f"evidence lists more than {schema.MAX_EVIDENCE} quotes")
@@ -192,22 +194,18 @@ def _check_evidence(items, sources, problems):
     return tuple(found)
 
 
-def _read_question(reader, path, raw, set_id, sources, seen):
-    """Validate one question mapping and return its QuestionDef, or None."""
-    if not isinstance(raw, dict):
-        reader.report(path, None, "", "each question must be a mapping")
-        return None
+def question_def(raw, set_id, sources, check_id=None):
+    """Check one question mapping; return (its QuestionDef or None, [problem messages]).
+
+    `sources` maps source ids to what has a `slug` and a `body`; `check_id(qid)` may
+    return a problem with an id that is sound on its own (used twice, say).
+    """
     qid = raw.get("id")
-    shown = qid if isinstance(qid, str) and qid.isprintable() and len(qid) <= 120 else None
-    where = f"question {shown}" if shown else "question without a usable id"
     common = {k: v for k, v in raw.items() if k in schema.QUESTION}
     values, problems = schema.read_fields(schema.QUESTION, common)
     evidence = _check_evidence(raw.get("evidence"), sources, problems)
-    if "id" in values:
-        if qid in seen:
-            problems.append(f"id is already used in {seen[qid]}")
-        else:
-            seen[qid] = str(path.relative_to(reader.root))
+    if "id" in values and check_id is not None and (problem := check_id(qid)):
+        problems.append(problem)
     kind = KINDS.get(values.get("kind"))
     data = {k: v for k, v in safeyaml.strip_lines(raw).items() if k not in schema.QUESTION}
     if kind is not None:
@@ -215,13 +213,32 @@ def _read_question(reader, path, raw, set_id, sources, seen):
                    if k not in kind.fields]
         # A misspelt field would only make the kind's own check report it missing.
         problems += unknown or schema.check_kind_data(data) or kind.check(data)
-    for message in problems:
-        reader.report(path, raw.get(LINE), where, message)
     if problems:
-        return None
+        return None, problems
     return QuestionDef(id=qid, set_id=set_id, kind=kind.name, prompt=values["prompt"],
                        data=data, explanation=values["explanation"], evidence=evidence,
-                       tags=values["tags"], difficulty=values["difficulty"])
+                       tags=values["tags"], difficulty=values["difficulty"]), []
+
+
+def _read_question(reader, path, raw, set_id, sources, seen):
+    """Validate one question mapping of a set file and return its QuestionDef, or None."""
+    if not isinstance(raw, dict):
+        reader.report(path, None, "", "each question must be a mapping")
+        return None
+    qid = raw.get("id")
+    shown = qid if isinstance(qid, str) and qid.isprintable() and len(qid) <= 120 else None
+    where = f"question {shown}" if shown else "question without a usable id"
+
+    def check_id(qid):
+        if qid in seen:
+            return f"id is already used in {seen[qid]}"
+        seen[qid] = str(path.relative_to(reader.root))
+        return None
+
+    found, problems = question_def(raw, set_id, sources, check_id)
+    for message in problems:
+        reader.report(path, raw.get(LINE), where, message)
+    return found
 
 
 def check_questions(reader, sources, set_docs):
@@ -280,8 +297,9 @@ def check_quizzes(reader, sets, quizzes):
             reader.report(path, None, where,
                           f"join code already used by quiz {codes[quiz.join_code]}")
         codes.setdefault(quiz.join_code, quiz.id)
+        # Only questions that count for a mark can be drawn by number (not descriptions).
         pool = [q for s in quiz.sets if s in set_ids for q in set_ids[s].questions
-                if not quiz.tags or set(quiz.tags) & set(q.tags)]
+                if (not quiz.tags or set(quiz.tags) & set(q.tags)) and KINDS[q.kind].marks]
         if not pool:
             reader.report(path, None, where, "its sets and tags offer no question")
         elif quiz.question_count and quiz.question_count > len(pool):

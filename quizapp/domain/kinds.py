@@ -100,6 +100,12 @@ class QuestionKind:
     name: ClassVar[str]
     label: ClassVar[str]
     fields: ClassVar[tuple[str, ...]]
+    # The marks the question counts for in an attempt's maximum (0: shown, never scored).
+    marks: ClassVar[int] = 1
+    # Whether the learner gives an answer at all (a description asks for none).
+    takes_answer: ClassVar[bool] = True
+    # Whether a teacher marks the answer: score() then returns None for an answer given.
+    marked_by_teacher: ClassVar[bool] = False
 
     def template(self, role):
         """Return the name of this kind's template for `role` ("input", "answer", "editor")."""
@@ -123,7 +129,7 @@ class QuestionKind:
         raise NotImplementedError
 
     def score(self, data, answer):
-        """Return the fraction of the mark `answer` earns, from 0 to 1."""
+        """Return the fraction of the mark `answer` earns, from 0 to 1 (None: not scored)."""
         raise NotImplementedError
 
     def key(self, data):
@@ -790,3 +796,103 @@ def _typed_number(text):
     """Return the number a teacher typed; whole numbers stay whole, as the bank files hold them."""
     value = parse_number(text)
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+@register
+class Essay(QuestionKind):
+    """A free-text answer a teacher marks by hand.
+
+    Nothing scores it automatically: an answered essay's score stays None (the attempt's
+    score is provisional) until a teacher gives it a fraction of its mark; an unanswered
+    one scores 0. `grader_note` guides the teacher and is never shown to learners.
+    """
+
+    name = "essay"
+    label = "Essay"
+    fields = ("grader_note",)
+    marked_by_teacher = True
+    max_length = 10000
+    max_note_length = 1000  # the bank's limit on any text inside a kind's fields
+
+    def check(self, data):
+        """Check the grader note is text of a sensible length."""
+        note = data.get("grader_note", "")
+        if not isinstance(note, str):
+            return [FieldError("grader_note", "grader_note must be text")]
+        if len(note) > self.max_note_length:
+            return [FieldError("grader_note",
+                               f"grader_note is longer than {self.max_note_length} characters")]
+        return []
+
+    def read(self, data, layout, form):
+        """Return the typed text, line breaks kept, within the length allowed."""
+        values = form.get("answer") or [""]
+        text = values[0].replace("\r\n", "\n").replace("\r", "\n").strip()
+        if len(text) > self.max_length:
+            raise AnswerError(f"That answer is too long: keep it under {self.max_length:,} "
+                              "characters.")
+        return text or None
+
+    def score(self, data, answer):
+        """Score an unanswered essay 0; leave an answered one to the teacher (None)."""
+        return 0.0 if not answer else None
+
+    def key(self, data):
+        """Return nothing: an essay has no key a learner is shown."""
+        return None
+
+    def describe(self, data, answer):
+        """Return the essay as its paragraphs."""
+        return [line for line in (answer or "").split("\n") if line.strip()]
+
+    def public(self, data):
+        """Show the grader note as the answer, for teachers."""
+        return None, {"grader_note": data.get("grader_note", "")}
+
+    def editor_values(self, data):
+        """Show the grader note."""
+        return {"grader_note": [data.get("grader_note", "")]}
+
+    def read_editor(self, form):
+        """Read the grader note (left out when empty)."""
+        note = editing.first(form, "grader_note")
+        return Edited({"grader_note": note} if note else {})
+
+
+@register
+class Description(QuestionKind):
+    """Text shown to the learner between questions: no answer, no mark, not counted."""
+
+    name = "description"
+    label = "Description"
+    fields = ()
+    marks = 0
+    takes_answer = False
+
+    def check(self, data):
+        """Accept any description: its text is the prompt."""
+        return []
+
+    def read(self, data, layout, form):
+        """Return None: there is nothing to answer."""
+        return None
+
+    def score(self, data, answer):
+        """Return None: a description is never scored."""
+        return None
+
+    def key(self, data):
+        """Return nothing: there is no answer."""
+        return None
+
+    def describe(self, data, answer):
+        """Return nothing to show as an answer."""
+        return []
+
+    def editor_values(self, data):
+        """Show nothing: a description is only its text."""
+        return {}
+
+    def read_editor(self, form):
+        """Read nothing: the prompt holds the whole description."""
+        return Edited({})

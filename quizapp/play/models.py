@@ -39,6 +39,9 @@ class Attempt(db.Model):
     # The quiz's feedback rule when the attempt started: a later edit of the quiz must not
     # show (or hide) this attempt's key differently from what its learner was promised.
     feedback: Mapped[str] = mapped_column(sa.String(20))
+    # Answered essays still waiting for a teacher's mark; the score is provisional until 0.
+    # Only a server default, so rows written by older code (and migrations) get 0 too.
+    unmarked: Mapped[int] = mapped_column(server_default="0")
     # The class membership the attempt was made under, if any.
     roster_entry_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("roster_entry.id"), index=True)
@@ -63,6 +66,11 @@ class Attempt(db.Model):
         """Tell whether the attempt has been scored."""
         return self.submitted_at is not None
 
+    @property
+    def provisional(self):
+        """Tell whether the score may still rise: some answers wait for a teacher's mark."""
+        return self.unmarked > 0
+
 
 class Response(db.Model):
     """A learner's answer to one drawn question; created empty when the attempt starts."""
@@ -79,7 +87,11 @@ class Response(db.Model):
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # With immediate feedback, an answer is final once its feedback has been shown.
     locked: Mapped[bool] = mapped_column(default=False)
+    # None until scored, and for an answer only a teacher can mark until they do.
     score: Mapped[float | None]
+    # Who marked it by hand (an essay), and when; None for answers scored by their kind.
+    marked_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    marked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question_version: Mapped[QuestionVersion] = relationship()

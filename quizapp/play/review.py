@@ -33,12 +33,15 @@ class ReviewItem:
     kind_label: str
     given: list[str]
     right: list[str]
-    score: float
+    # None for a description, and for an essay its teacher has not marked yet.
+    score: float | None
     verdict: str
     explanation: str
     evidence: list[EvidenceLink]
     # The key is embargoed by a stricter quiz: only the learner's own answer shows.
     held_back: bool = False
+    # What the question counts for in the maximum (0 for a description).
+    marks: int = 1
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,24 @@ class Outcome:
     max_score: int
     items: list[ReviewItem]
     held_back: int
+    # Answers still waiting for a teacher's mark: while any do, the score is provisional.
+    unmarked: int = 0
+
+    @property
+    def provisional(self):
+        """Tell whether the score may still change when a teacher marks an answer."""
+        return self.unmarked > 0
 
 
-def verdict(score, answered):
-    """Name the outcome: right, partly right, wrong or unanswered."""
+def verdict(score, answered, kind=None):
+    """Name the outcome: right, partly right, wrong, unanswered; or info, unmarked, marked."""
+    if kind is not None and not kind.marks:
+        return "info"
     if not answered:
         return "unanswered"
+    if kind is not None and kind.marked_by_teacher:
+        # A teacher's mark is a judgement, not a key: never "wrong", even at 0.
+        return "unmarked" if score is None else "marked"
     if score >= 1:
         return "right"
     return "partial" if score > 0 else "wrong"
@@ -75,7 +90,8 @@ def review_item(response):
         given=kind.describe(version.data, response.answer),
         right=kind.describe(version.data, kind.key(version.data)),
         score=score,
-        verdict=verdict(score, response.answer is not None),
+        verdict=verdict(score, response.answer is not None, kind),
+        marks=kind.marks,
         explanation=version.explanation,
         evidence=[
             EvidenceLink(
@@ -96,7 +112,7 @@ def held_item(response):
     return ReviewItem(
         position=response.position, prompt=version.prompt, kind=kind.name, kind_label=kind.label,
         given=kind.describe(version.data, response.answer), right=[], score=0,
-        verdict="held", explanation="", evidence=[], held_back=True,
+        verdict="held", explanation="", evidence=[], held_back=True, marks=kind.marks,
     )
 
 

@@ -65,10 +65,10 @@ def resume(public_id):
     if services.expire_if_due(attempt):
         db.session.commit()
         return redirect(url_for("play.result", public_id=public_id))
-    unanswered = [p for p, answered in services.progress(attempt) if not answered]
-    if not unanswered:
+    position = services.resume_position(attempt)
+    if position is None:
         return redirect(url_for("play.review", public_id=public_id))
-    return redirect(url_for("play.question", public_id=public_id, position=unanswered[0]))
+    return redirect(url_for("play.question", public_id=public_id, position=position))
 
 
 @bp.route("/attempt/<public_id:public_id>/q/<position:position>", methods=["GET", "POST"])
@@ -121,7 +121,8 @@ def _after_answer(attempt, response, go):
                        _anchor="feedback")
     if go == "prev" and position > 1:
         position -= 1
-    elif go == "review" or position >= attempt.max_score:
+    # Not max_score: a description is a page of the attempt but counts for no mark.
+    elif go == "review" or position >= services.question_count(attempt):
         return url_for("play.review", public_id=attempt.public_id)
     else:
         position += 1

@@ -15,6 +15,7 @@ from quizapp.extensions import db
 from quizapp.play.members import entry_attempts_at, hold_entry
 from quizapp.play.models import Attempt, Response
 from quizapp.play.review import Outcome, held_item, review_item, review_items
+from quizapp.play.scoring import total_score
 from quizapp.quizzes.draw import draw_questions, question_pool
 from quizapp.quizzes.embargo import embargoed_questions
 from quizapp.quizzes.models import Quiz, quiz_set
@@ -112,7 +113,9 @@ def _new_attempt(quiz, learner_key, display_name, start_token, now, rng):
     attempt = Attempt(
         public_id=str(uuid.uuid4()), start_token=start_token, quiz=quiz,
         learner_key=learner_key, display_name=display_name, started_at=now,
-        max_score=len(chosen), feedback=quiz.feedback, deadline=_deadline(quiz, now),
+        # A description is shown but counts for no mark.
+        max_score=sum(get_kind(q.current_version.kind).marks for q in chosen),
+        feedback=quiz.feedback, deadline=_deadline(quiz, now),
     )
     attempt.responses = [
         Response(position=i, question_version=q.current_version,
@@ -163,13 +166,46 @@ def get_response(attempt, position):
     )
 
 
-def progress(attempt):
-    """Return (position, answered) for every question of the attempt, in order."""
+def question_count(attempt):
+    """Return how many pages (questions and descriptions) the attempt has."""
+    return db.session.scalar(sa.select(sa.func.count(Response.id))
+                             .where(Response.attempt_id == attempt.id))
+
+
+def _steps(attempt):
+    """Return (position, answered, takes an answer) for every question, in order."""
     rows = db.session.execute(
-        sa.select(Response.position, Response.answered_at.is_not(None))
+        sa.select(Response.position, Response.answered_at.is_not(None), QuestionVersion.kind)
+        .join(Response.question_version)
         .where(Response.attempt_id == attempt.id).order_by(Response.position)
     ).all()
-    return [(position, bool(answered)) for position, answered in rows]
+    return [(position, bool(answered), get_kind(kind).takes_answer)
+            for position, answered, kind in rows]
+
+
+def progress(attempt):
+    """Return (position, done) for every question of the attempt, in order.
+
+    A question is done once answered; one that asks for no answer (a description) is
+    done from the start, so it never shows as left to answer.
+    """
+    return [(position, answered or not takes) for position, answered, takes in _steps(attempt)]
+
+
+def resume_position(attempt):
+    """Return where to go on: the first unanswered question, or the text just before it.
+
+    Descriptions right before it are shown first, so an introduction is never skipped;
+    None when every question is answered.
+    """
+    steps = _steps(attempt)
+    first = next((i for i, (_, answered, takes) in enumerate(steps)
+                  if takes and not answered), None)
+    if first is None:
+        return None
+    while first > 0 and not steps[first - 1][2]:
+        first -= 1
+    return steps[first][0]
 
 
 def save_response(attempt, response, form):
@@ -245,7 +281,7 @@ def submit_attempt(attempt):
         version = response.question_version
         response.score = get_kind(version.kind).score(version.data, response.answer)
     attempt.submitted_at = now
-    attempt.score = sum(r.score for r in responses)
+    total_score(attempt, responses)
     db.session.flush()
     return True
 
@@ -267,9 +303,10 @@ def outcome(attempt, now=None):
     items = review_items(responses, hidden)
     shown = [item for item in items if not item.held_back]
     # With questions held back, the score counts only the others: a total would reveal them.
-    score = sum(item.score for item in shown) if hidden else attempt.score
-    return Outcome(score=score, max_score=len(shown), items=items,
-                   held_back=len(items) - len(shown))
+    score = sum(item.score or 0 for item in shown) if hidden else attempt.score
+    return Outcome(score=score, max_score=sum(item.marks for item in shown), items=items,
+                   held_back=sum(1 for item in items if item.held_back),
+                   unmarked=sum(1 for item in shown if item.verdict == "unmarked"))
 
 
 def inline_feedback(attempt, response, now=None):

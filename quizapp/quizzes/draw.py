@@ -5,6 +5,7 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.bank.models import Question, QuestionSet
 from quizapp.domain.drawing import balanced_draw
+from quizapp.domain.kinds import get_kind
 from quizapp.quizzes.models import quiz_set
 
 
@@ -32,8 +33,12 @@ def draw_questions(pool, count, shuffle, rng, balance_over=None):
     """Return `count` questions (all when None) from `pool`, shuffled if asked.
 
     With `balance_over` (a tuple of tags; empty means every tag of the pool) the draw is
-    spread evenly across those tags rather than taken uniformly at random.
+    spread evenly across those tags rather than taken uniformly at random. A random draw
+    of `count` counts scored questions only and leaves descriptions out, as Moodle's
+    random questions do: text between questions means nothing out of order.
     """
+    if count:
+        pool = [q for q in pool if get_kind(q.current_version.kind).marks]
     sampled = count and count < len(pool)
     if sampled and balance_over is not None:
         tags_of = [set(q.current_version.tags) for q in pool]

@@ -77,12 +77,14 @@ TRICKY = {
     "short_answer": {"accepted": ["Montréal", "3.5 %", "null"]},
     "ordering": {"items": ["first: this", "then “that”", "finally - the end"]},
     "numeric": {"answer": 3.5, "tolerance": 0.25, "unit": "% of $200"},
+    "essay": {"grader_note": "Look for: “two” reasons\n- one\n- two"},
+    "description": {},
 }
 LONG_WORDS = " ".join(["long words"] * 12)
 QUOTES = ["Indented first line: “quoted”", "key: value # not a comment\n\nZürich",
           "café 🎉.\nA line with trailing spaces   \n- looks",
           "\"straight\" and 'apostrophes'", "---\nkey: value", "The end: null, true, 2019",
-          "3.5 % of $200 = 7"]
+          "3.5 % of $200 = 7", None, None]
 
 
 def _add_teacher_set():
@@ -105,8 +107,9 @@ def _add_teacher_set():
             explanation=f"Because: it says so.\n\nSecond paragraph,\n  indented {kind}.",
             tags=["unicode", f"kind-{position}"], difficulty=position % 3 + 1)
         quote = QUOTES[position]
-        start, end = evidence_rules.locate(SOURCE_BODY, quote)
-        version.evidence = [Evidence(source=source, quote=quote, start=start, end=end)]
+        if quote is not None:  # the last ones have no evidence yet, as imports do
+            start, end = evidence_rules.locate(SOURCE_BODY, quote)
+            version.evidence = [Evidence(source=source, quote=quote, start=start, end=end)]
         db.session.add(question)
         db.session.flush()
         question.current_version = version

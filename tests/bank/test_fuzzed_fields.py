@@ -41,7 +41,7 @@ def write_bank(root, record, name, value):
     front, question, quiz = dict(FRONT), make_question(kind), make_quiz()
     set_doc = {"id": "test-set", "title": "Test set"}
     target = {"source": front, "set": set_doc, "quiz": quiz,
-              "evidence": question["evidence"][0]}.get(record, question)
+              "evidence": (question["evidence"] or [{}])[0]}.get(record, question)
     target[name] = value
     set_doc["questions"] = [question]
     for folder in ("sources", "sets", "quizzes"):

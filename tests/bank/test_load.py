@@ -96,7 +96,8 @@ def test_dump_prints_every_question_with_its_evidence(runner, bank_writer):
     records = json.loads(result.output)
     assert len(records) == 7
     assert set(records[0]) == {"id", "set", "kind", "prompt", "choices", "answer", "refuse",
-                               "explanation", "evidence", "tags", "difficulty", "version"}
+                               "explanation", "evidence", "no_evidence_yet", "tags",
+                               "difficulty", "version"}
     body = bank.sources[0].body
     for record in records:
         for item in record["evidence"]:
@@ -105,6 +106,21 @@ def test_dump_prints_every_question_with_its_evidence(runner, bank_writer):
     assert by_id["test-matching"]["answer"] == {"We will not be rushed": "Ada Lovelace",
                                                 "Ottawa will decide soon": "Ottawa"}
     assert by_id["test-numeric"]["answer"] == {"value": 12, "tolerance": 0, "unit": "experts"}
+
+
+def test_a_question_without_evidence_loads_and_is_marked_in_the_dump(runner, bank_writer):
+    """No evidence (left out or empty) and no explanation load; the dump says so."""
+    essay = make_question("essay")
+    del essay["evidence"]
+    bank_writer.load(questions=[make_question("single_choice", evidence=[], explanation=""),
+                                essay, make_question("description"), make_question("numeric")])
+    records = {r["id"]: r for r in json.loads(runner.invoke(args=["bank", "dump"]).output)}
+    assert records["test-single-choice"]["no_evidence_yet"] is True
+    assert records["test-single-choice"]["evidence"] == []
+    assert records["test-essay"]["no_evidence_yet"] is True
+    assert records["test-essay"]["answer"] == {"grader_note": "Look for the pressure from allies."}
+    assert records["test-description"]["answer"] is None
+    assert records["test-numeric"]["no_evidence_yet"] is False
 
 
 def test_dump_carries_the_refused_answers_of_short_answers(runner, bank_writer):

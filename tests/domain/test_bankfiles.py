@@ -187,7 +187,7 @@ def test_problem_lines_point_at_each_question(bank_dir):
 
 
 @pytest.mark.parametrize(("overrides", "expected"), [
-    ({"kind": "essay"}, "kind must be one of single_choice, multiple_response"),
+    ({"kind": "cloze"}, "kind must be one of single_choice, multiple_response"),
     ({"difficulty": 0}, "difficulty must be 1, 2 or 3"),
     ({"difficulty": 4}, "difficulty must be 1, 2 or 3"),
     ({"difficulty": "2"}, "difficulty must be 1, 2 or 3"),
@@ -198,9 +198,9 @@ def test_problem_lines_point_at_each_question(bank_dir):
     ({"tags": ["Not A Slug"]}, "tags must list at least one tag"),
     ({"prompt": DROP}, "prompt is required"),
     ({"prompt": "x" * 1001}, "prompt is longer than 1000 characters"),
-    ({"explanation": " "}, "explanation is required"),
+    ({"explanation": 5}, "explanation must be text"),
     ({"id": "Minister One"}, "id must be a slug (a-z, 0-9, -)"),
-    ({"evidence": []}, "evidence must list at least one"),
+    ({"evidence": "said the minister"}, "evidence must be a list of {source, quote}"),
     ({"evidence": [{"source": "test-source"}]}, "evidence 1 must have exactly a source and"),
     ({"evidence": [{"source": "nowhere", "quote": "said the minister"}]},
      "evidence 1: unknown source 'nowhere'"),
@@ -374,7 +374,7 @@ def test_invalid_quiz_yaml_reports_file_and_line(bank_dir):
 def test_every_problem_is_reported_at_once(bank_dir):
     """Problems in every file and question are reported together, not just the first."""
     write_source(bank_dir, "second-source", front="headline: No outlet\n")
-    write_set(bank_dir, questions=[question(kind="essay"), experts(difficulty=9)])
+    write_set(bank_dir, questions=[question(kind="cloze"), experts(difficulty=9)])
     write_set(bank_dir, "weekly", questions=[question(tags=[])])
     write(bank_dir, "sets/broken.yaml", "id: broken\nquestions: [\n")
     write_quiz(bank_dir, sets=["test-set", "missing"])

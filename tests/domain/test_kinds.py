@@ -23,17 +23,17 @@ def score(kind, data, answer):
     return get_kind(kind).score(data, answer)
 
 
-def test_registry_holds_the_seven_documented_kinds():
+def test_registry_holds_the_nine_documented_kinds():
     """Every kind of questions/README.md is registered under its name, and no other."""
     assert set(KINDS) == {"single_choice", "multiple_response", "true_false", "matching",
-                          "short_answer", "ordering", "numeric"}
+                          "short_answer", "ordering", "numeric", "essay", "description"}
     assert all(kind.name == name and kind.label for name, kind in KINDS.items())
 
 
 def test_get_kind_refuses_an_unknown_name():
     """Asking for a kind that does not exist fails loudly."""
     with pytest.raises(KeyError):
-        get_kind("essay")
+        get_kind("cloze")
 
 
 # --- scoring rules -------------------------------------------------------------------
@@ -210,7 +210,7 @@ def test_read_of_an_unanswered_form_is_none(kind, form):
     """A form left blank reads as no answer, for every kind."""
     data = {"single_choice": SINGLE, "multiple_response": MULTIPLE, "matching": MATCHING,
             "ordering": ORDERING, "numeric": NUMERIC, "true_false": {"answer": True},
-            "short_answer": {"accepted": ["Ottawa"]}}[kind]
+            "short_answer": {"accepted": ["Ottawa"]}, "essay": {}, "description": {}}[kind]
     assert read(kind, data, form, layout_of(kind, data)) is None
 
 
@@ -426,3 +426,42 @@ def test_describe_of_no_answer_is_empty(kind):
 def test_public_shows_choices_and_answer_for_the_dump(kind, data, public):
     """The bank dump shows each kind's choices (if any) and its full answer."""
     assert get_kind(kind).public(data) == public
+
+
+# --- essay and description ---------------------------------------------------------------
+
+
+def test_an_answered_essay_waits_for_its_teacher_and_an_unanswered_one_scores_0():
+    """No rule scores an essay: its score is None until marked; a blank essay scores 0."""
+    essay = get_kind("essay")
+    assert essay.score({}, "Huawei was banned because...") is None
+    assert essay.score({}, None) == 0.0
+    assert essay.marked_by_teacher and essay.marks == 1 and essay.takes_answer
+
+
+def test_an_essay_keeps_its_line_breaks_and_refuses_an_overlong_answer():
+    """The typed text is kept with its paragraphs; more than the limit is refused."""
+    essay = get_kind("essay")
+    assert essay.read({}, {}, {"answer": ["First.\r\n\r\nSecond.  "]}) == "First.\n\nSecond."
+    assert essay.read({}, {}, {"answer": ["   "]}) is None
+    assert essay.describe({}, "First.\n\nSecond.") == ["First.", "Second."]
+    with pytest.raises(AnswerError, match="too long"):
+        essay.read({}, {}, {"answer": ["x" * (essay.max_length + 1)]})
+
+
+def test_an_essay_grader_note_is_checked():
+    """The grader note is optional text of at most 1,000 characters."""
+    essay = get_kind("essay")
+    assert essay.check({}) == [] and essay.check({"grader_note": "Look for two reasons."}) == []
+    assert essay.check({"grader_note": 5}) == ["grader_note must be text"]
+    assert essay.check({"grader_note": "x" * 1001}) == [
+        "grader_note is longer than 1000 characters"]
+
+
+def test_a_description_asks_nothing_and_counts_for_no_mark():
+    """A description takes no answer, is never scored and adds nothing to the maximum."""
+    description = get_kind("description")
+    assert description.marks == 0 and not description.takes_answer
+    assert description.read({}, {}, {"answer": ["anything"]}) is None
+    assert description.score({}, None) is None
+    assert description.check({}) == [] and description.describe({}, None) == []

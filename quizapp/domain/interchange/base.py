@@ -55,6 +55,8 @@ class ImportResult:
 
     questions: list[dict] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # The line each question starts on, where the format module records it.
+    lines: list[int | None] = field(default_factory=list)
 
     def counts(self):
         """Return how many questions of each kind were read."""

@@ -17,7 +17,8 @@ Columns (names in any case and any order; only `kind` and `prompt` are required)
 - `tolerance`, `unit`: numeric: the tolerance (default 0) and the unit.
 - `grader_note`: essay: a note for the teacher who marks it.
 - `explanation`: why the answer is right.
-- `tags`: slugs separated by `;` (or `,` or spaces); default `imported`.
+- `tags`: separated by `;` (or `,` or spaces); each is made a slug (`Géographie` is kept
+  as `geographie`, and the import says so); default `imported`.
 - `difficulty`: 1, 2 or 3; default 2.
 
 Numbers use `.` as the decimal point; a `,` is read as one when there is no `.` (as
@@ -45,6 +46,7 @@ from quizapp.domain.interchange.base import (
     InterchangeError,
     Note,
     question,
+    slugify,
 )
 from quizapp.domain.kinds import KINDS
 
@@ -226,10 +228,7 @@ def _question(row, ids, notes):
         if row.get("difficulty") not in ("1", "2", "3"):
             row.error("difficulty must be 1, 2 or 3", "difficulty")
         difficulty = int(row.get("difficulty"))
-    tags = [t for t in re.split(r"[;,\s]+", row.get("tags")) if t]
-    bad = [t for t in tags if not _SLUG.match(t)]
-    if bad:
-        row.error(f"tag {bad[0]!r} is not a slug", "tags")
+    tags = _tags(row, notes)
     item = question(kind, prompt, qid, explanation=row.get("explanation"),
                     tags=list(dict.fromkeys(tags)) or [DEFAULT_TAG], difficulty=difficulty,
                     **_fields(row, kind))
@@ -240,6 +239,19 @@ def _question(row, ids, notes):
         notes.append(Note(f"column {name} is not used by {kind} questions: ignored",
                           line=row.line, question=qid))
     return item
+
+
+def _tags(row, notes):
+    """Return the row's tags as slugs, noting each one written otherwise (`Géographie`)."""
+    tags = []
+    for written in (t for t in re.split(r"[;,\s]+", row.get("tags")) if t):
+        tag = slugify(written, fallback="")
+        if not tag:
+            row.error(f"tag {written!r} has no letters or digits", "tags")
+        if tag != written:
+            notes.append(Note(f"tag {written!r} is kept as {tag!r}", row.line))
+        tags.append(tag)
+    return tags
 
 
 def parse(text):

@@ -85,7 +85,7 @@ def test_a_filled_column_the_kind_does_not_use_is_reported():
     (["a,matching,Q?,x,y,,p,,,,geo"], 2, 5, "option_2 has no match_2"),
     (["a,cloze,Q?,,,,,,,,geo"], 2, 2, "kind 'cloze'"),
     (["a,essay,,,,,,,,,geo"], 2, 3, "prompt is empty"),
-    (["a,essay,Q?,,,,,,,,Geo Graphy"], 2, 11, "not a slug"),
+    (["a,essay,Q?,,,,,,,,Geo !!!"], 2, 11, "tag '!!!' has no letters or digits"),
     (["a,essay,Q?,,,,,,,,geo", "a,essay,R?,,,,,,,,geo"], 3, 1, "used twice"),
     (["a,essay,Q?,,,,,,,,geo", 'b,essay,"Q?', "more,,,,,,,,,geo", "c,essay,Q?,,,,,,,,geo"],
      3, None, "unexpected end of data"),
