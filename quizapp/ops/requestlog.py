@@ -13,7 +13,8 @@ import sys
 import time
 import uuid
 
-from flask import current_app, g, request
+from flask import current_app, g, has_request_context, request
+from flask.logging import default_handler
 from pythonjsonlogger.json import JsonFormatter
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -35,22 +36,39 @@ class StdoutHandler(logging.StreamHandler):
         """Ignore the stream StreamHandler would fix at creation."""
 
 
+def json_handler():
+    """Return a handler writing JSON lines to standard output, tagged with the request id."""
+    handler = StdoutHandler()
+    handler.setFormatter(JsonFormatter(
+        "{levelname}{name}{message}", style="{", timestamp="time",
+        rename_fields={"levelname": "level", "name": "logger"}))
+    handler.addFilter(_with_request_id)
+    return handler
+
+
+def _with_request_id(record):
+    """Tag a record made during a request with that request's id."""
+    if not hasattr(record, "request_id") and has_request_context():
+        record.request_id = g.get("request_id")
+    return True
+
+
 def request_logger():
     """Return the request logger, giving it its JSON handler the first time."""
     logger = logging.getLogger(LOGGER_NAME)
     if not logger.handlers:
-        handler = StdoutHandler()
-        handler.setFormatter(JsonFormatter(
-            "{levelname}{name}{message}", style="{", timestamp="time",
-            rename_fields={"levelname": "level", "name": "logger"}))
-        logger.addHandler(handler)
-        logger.propagate = False  # one line per request, not a second in the root log
+        logger.addHandler(json_handler())
+        logger.propagate = False  # one line per request, not a second in the app's log
     return logger
 
 
 def init_app(app):
-    """Give every request an id, and log each one when REQUEST_LOG is on."""
+    """Log as JSON lines; give every request an id, and log each one when REQUEST_LOG is on."""
     request_logger().setLevel(app.config["LOG_LEVEL"])
+    # The app's own messages (a server not ready, an error's traceback) as JSON lines too.
+    app.logger.removeHandler(default_handler)
+    if not any(isinstance(handler, StdoutHandler) for handler in app.logger.handlers):
+        app.logger.addHandler(json_handler())
     app.logger.setLevel(app.config["LOG_LEVEL"])
     # First in line, so that a request refused by the edge checks still has its id.
     app.before_request_funcs.setdefault(None, []).insert(0, start_request)

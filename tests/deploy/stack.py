@@ -1,6 +1,7 @@
 """Start the production stack for tests: two gunicorn servers and nginx from the project's
 own files, on free loopback ports, with a PostgreSQL database of the test's own."""
 
+import json
 import os
 import re
 import secrets
@@ -120,8 +121,6 @@ class Stack:
 
     def log_lines(self, name):
         """Return the JSON lines a server wrote to its standard output so far."""
-        import json
-
         text = self.logs[name].read_text("utf-8", errors="replace")
         return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
 

@@ -71,12 +71,30 @@ def test_readyz_is_503_until_the_database_reaches_the_newest_migration(tmp_path)
     assert ready.status_code == 200
 
 
-def test_health_checks_are_never_rate_limited(app):
-    """A load balancer polling every second is never throttled."""
-    app.config["RATELIMIT_DEFAULT"] = "2 per minute"
+def test_health_checks_are_never_rate_limited_nor_sent_to_https(database_url):
+    """A load balancer polling over plain HTTP is never throttled nor redirected."""
+    app = _app(database_url, RATELIMIT_DEFAULT="2 per minute", RATELIMIT_STORAGE_URI="memory://",
+               FORCE_HTTPS=True)
     client = app.test_client()
+    assert [client.get("/", base_url="https://localhost").status_code
+            for _ in range(3)] == [200, 200, 429]
+    assert client.get("/quiz/x").status_code == 429  # limited before it would go to HTTPS
+    # Over plain HTTP, as a balancer polls: no 429, no redirect to HTTPS.
     statuses = {client.get(path).status_code for path in ["/healthz", "/readyz"] * 5}
     assert statuses == {200}
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_the_apps_own_messages_are_json_lines_with_the_request_id(capsys):
+    """A server that is not ready says why in a JSON line carrying the request's id."""
+    unreachable = _app("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    response = unreachable.test_client().get("/readyz", headers={"X-Request-ID": "ready-1234"})
+    assert response.status_code == 503
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    (warning,) = [line for line in lines if line["logger"] == "quizapp"]
+    assert warning["level"] == "WARNING" and warning["request_id"] == "ready-1234"
+    assert warning["message"].startswith("not ready: database unreachable")
 
 
 @pytest.mark.parametrize("given, kept", [
