@@ -208,7 +208,8 @@ def test_the_app_believes_one_proxy(stack):
     given = f"proxy-{secrets.token_hex(8)}"
     Browser().send(stack.apps[0] + "/healthz",
                    headers={"X-Request-ID": given, "X-Forwarded-For": "198.51.100.4"})
-    (line,) = [line for line in stack.log_lines("app1") if line.get("request_id") == given]
+    (line,) = [line for line in stack.log_lines("app1")
+               if line.get("request_id") == given and line["logger"] == "quizapp.request"]
     assert line["remote_addr"] == "198.51.100.4"
 
 
