@@ -9,6 +9,7 @@ from flask import Flask
 from quizapp import config, edge
 from quizapp.domain.accounts import SIGNUP_MODES
 from quizapp.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
+from quizapp.ops import requestlog
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
@@ -38,6 +39,7 @@ def create_app(test_config=None):
         check_secret(app)
 
     edge.init_app(app)
+    requestlog.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
@@ -62,6 +64,8 @@ def create_app(test_config=None):
     from quizapp.interchange import cli as interchange_cli  # noqa: F401 - adds `bank import`
     from quizapp.main import bp as main_bp
     from quizapp.marking import bp as marking_bp
+    from quizapp.ops import bp as ops_bp
+    from quizapp.ops.staticfiles import init_static_versions
     from quizapp.play import bp as play_bp
     from quizapp.quizzes.routes import bp as quizzes_bp
     from quizapp.results import bp as results_bp
@@ -83,11 +87,13 @@ def create_app(test_config=None):
     app.register_blueprint(classes_bp)
     app.register_blueprint(interchange_bp)
     app.register_blueprint(marking_bp)
+    app.register_blueprint(ops_bp)
     app.cli.add_command(bank_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(scores_cli)
     app.cli.add_command(serve_command)
     init_templating(app)
+    init_static_versions(app)
     return app
 
 
@@ -97,7 +103,10 @@ def _finish_config(app):
     if not uri:
         os.makedirs(app.instance_path, exist_ok=True)
         uri = "sqlite:///" + os.path.join(app.instance_path, "quizapp.sqlite")
-    app.config["SQLALCHEMY_DATABASE_URI"] = config.normalise_database_url(uri)
+    uri = app.config["SQLALCHEMY_DATABASE_URI"] = config.normalise_database_url(uri)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = config.engine_options(app.config, uri)
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or "memory://"
     if app.config.get("BANK_DIR") is None:
         app.config["BANK_DIR"] = str(BUNDLED_BANK_DIR)
     if app.config["SIGNUP"] not in SIGNUP_MODES:

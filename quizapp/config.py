@@ -12,7 +12,20 @@ MIN_SECRET_KEY_BYTES = 32
 DEFAULTS = {
     "SECRET_KEY": DEFAULT_SECRET_KEY,
     "SQLALCHEMY_DATABASE_URI": None,  # filled in by create_app: a SQLite file in instance/
+    # Passed to the engine; the DATABASE_POOL_* settings fill in its pool on PostgreSQL.
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    # Connections one worker process keeps open, and how many more it may open at a peak.
+    # A sync gunicorn worker uses one at a time; a threaded one up to its thread count.
+    "DATABASE_POOL_SIZE": 5,
+    "DATABASE_MAX_OVERFLOW": 5,
+    "DATABASE_POOL_RECYCLE": 1800,  # seconds: reopen before a firewall or server drops it
+    "DATABASE_POOL_TIMEOUT": 10,  # seconds a request waits for a free connection
+    "DATABASE_CONNECT_TIMEOUT": 5,  # seconds to reach PostgreSQL, so /readyz answers fast
+    # Redis for everything shared between app servers (rate-limit counters for now).
+    "REDIS_URL": None,
+    # JSON request log lines on standard output, and the level of the app's own logs.
+    "REQUEST_LOG": True,
+    "LOG_LEVEL": "INFO",
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 60,  # a learner can come back for two months
@@ -29,7 +42,8 @@ DEFAULTS = {
     "TRUSTED_PROXIES": 0,
     # Rate limits (Flask-Limiter); memory:// counts per worker process, use Redis with several.
     "RATELIMIT_ENABLED": True,
-    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_STORAGE_URI": None,  # filled in by create_app: REDIS_URL, else memory://
+    "RATELIMIT_KEY_PREFIX": "",  # e.g. "quizapp" for a Redis shared with other apps
     "RATELIMIT_STORAGE_OPTIONS": {},
     "RATELIMIT_STRATEGY": "fixed-window",
     "RATELIMIT_HEADERS_ENABLED": True,
@@ -62,12 +76,54 @@ ENVIRONMENT_KEYS = {
     "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
     "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
     "QUIZAPP_SIGNUP": "SIGNUP",
+    "REDIS_URL": "REDIS_URL",
+    "RATELIMIT_KEY_PREFIX": "RATELIMIT_KEY_PREFIX",
+    "DATABASE_POOL_SIZE": "DATABASE_POOL_SIZE",
+    "DATABASE_MAX_OVERFLOW": "DATABASE_MAX_OVERFLOW",
+    "DATABASE_POOL_RECYCLE": "DATABASE_POOL_RECYCLE",
+    "DATABASE_POOL_TIMEOUT": "DATABASE_POOL_TIMEOUT",
+    "DATABASE_CONNECT_TIMEOUT": "DATABASE_CONNECT_TIMEOUT",
+    "QUIZAPP_REQUEST_LOG": "REQUEST_LOG",
+    "QUIZAPP_LOG_LEVEL": "LOG_LEVEL",
+    "TRUSTED_PROXIES": "TRUSTED_PROXIES",
+    "FORCE_HTTPS": "FORCE_HTTPS",
 }
+
+# Settings read from the environment as whole numbers or switches rather than text.
+INTEGER_KEYS = {"TRUSTED_PROXIES", "DATABASE_POOL_SIZE", "DATABASE_MAX_OVERFLOW",
+                "DATABASE_POOL_RECYCLE", "DATABASE_POOL_TIMEOUT", "DATABASE_CONNECT_TIMEOUT"}
+SWITCH_KEYS = {"REQUEST_LOG", "FORCE_HTTPS"}
 
 
 def from_environment(environ=os.environ):
     """Return the settings given through environment variables."""
-    return {key: environ[name] for name, key in ENVIRONMENT_KEYS.items() if environ.get(name)}
+    settings = {key: environ[name] for name, key in ENVIRONMENT_KEYS.items()
+                if environ.get(name)}
+    for key in INTEGER_KEYS & settings.keys():
+        settings[key] = int(settings[key])
+    for key in SWITCH_KEYS & settings.keys():
+        settings[key] = settings[key].strip().lower() not in ("0", "false", "no", "off")
+    return settings
+
+
+def engine_options(settings, url):
+    """Return the engine options: the configured ones, with the pool filled in for a server.
+
+    SQLite keeps SQLAlchemy's own pool for a file; PostgreSQL gets the DATABASE_POOL_*
+    sizes and a connect timeout, unless SQLALCHEMY_ENGINE_OPTIONS names them itself.
+    """
+    options = dict(settings.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if url.startswith("sqlite"):
+        return options
+    options.setdefault("pool_size", int(settings["DATABASE_POOL_SIZE"]))
+    options.setdefault("max_overflow", int(settings["DATABASE_MAX_OVERFLOW"]))
+    options.setdefault("pool_recycle", int(settings["DATABASE_POOL_RECYCLE"]))
+    options.setdefault("pool_timeout", int(settings["DATABASE_POOL_TIMEOUT"]))
+    if url.startswith("postgresql"):
+        connect_args = dict(options.get("connect_args") or {})
+        connect_args.setdefault("connect_timeout", int(settings["DATABASE_CONNECT_TIMEOUT"]))
+        options["connect_args"] = connect_args
+    return options
 
 
 def normalise_database_url(url):

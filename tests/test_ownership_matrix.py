@@ -167,6 +167,8 @@ SET_ROUTES = [
 
 ROUTES = [
     Route("main.index", "GET", lambda w: "/", everyone(OK)),
+    Route("ops.healthz", "GET", lambda w: "/healthz", everyone(OK)),
+    Route("ops.readyz", "GET", lambda w: "/readyz", everyone(OK)),
     Route("main.join", "POST", lambda w: "/join", everyone(REDIRECT),
           lambda w: {"code": w["join_code"]}),
     Route("play.quiz", "GET", lambda w: f"/quiz/{w['quiz_slug']}", everyone(OK)),

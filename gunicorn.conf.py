@@ -1,0 +1,50 @@
+"""Gunicorn settings for Quizapp: `gunicorn -c gunicorn.conf.py 'quizapp:create_app()'`.
+
+Every setting can be changed from the environment (GUNICORN_WORKERS=8 ...), so the same
+file serves a laptop, a school's small server and a container.
+"""
+
+import multiprocessing
+import os
+
+
+def _env_int(name, default):
+    """Return an integer setting from the environment, or its default."""
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+# Where to listen; behind nginx, a port on the private network or loopback.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Workers are processes: twice the cores plus one keeps the CPU busy while others wait on
+# PostgreSQL. Each holds its own database pool (DATABASE_POOL_SIZE) and memory (~80 MB).
+workers = _env_int("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1)
+# Threads above 1 switch to the gthread worker: more requests in flight per process while
+# they wait on the database. Keep DATABASE_POOL_SIZE at least this high.
+threads = _env_int("GUNICORN_THREADS", 1)
+# A request that takes longer than this is stuck: its worker is killed and replaced.
+timeout = _env_int("GUNICORN_TIMEOUT", 30)
+# On a restart or SIGTERM, requests in flight get this long to finish.
+graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 20)
+# nginx keeps connections to the app servers open between requests.
+keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
+# Replace each worker after this many requests (with jitter), so a slow leak cannot grow.
+max_requests = _env_int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Load the app once in the master, then fork: faster restarts of workers, less memory.
+# A bad configuration (a short SECRET_KEY) then stops the master at once.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
+
+# Logs: gunicorn's own on stderr; its access log (one JSON line per request, with the
+# request id nginx sent) on stdout, beside the app's own JSON request lines. Set
+# GUNICORN_ACCESSLOG to an empty value to keep the app's lines only.
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
+access_log_format = (
+    '{"logger": "gunicorn.access", "time": "%(t)s", "request_id": "%({x-request-id}o)s", '
+    '"method": "%(m)s", "path": "%(U)s", "status": %(s)s, "bytes": "%(B)s", '
+    '"duration_ms": %(M)s, "remote_addr": "%(h)s"}'
+)
+# The proxy's X-Forwarded-* headers are judged by the app (TRUSTED_PROXIES), not here.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,114 @@
+"""One JSON line per request on standard output, tied together by a request id.
+
+The id comes from the proxy's `X-Request-ID` when it is well formed (nginx makes one),
+else it is made here; it is sent back in the response's `X-Request-ID`. A line holds the
+method, the path without its query string (a join code may sit there), the status, the
+time taken, the client's address (as ProxyFix sees it) and the account id when the view
+loaded one. Bodies, cookies and headers are never logged.
+"""
+
+import logging
+import re
+import sys
+import time
+import uuid
+
+from flask import current_app, g, has_request_context, request
+from flask.logging import default_handler
+from pythonjsonlogger.json import JsonFormatter
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# Letters, digits and - _ . : only, so an id can never break a log line or a header.
+WELL_FORMED_ID = re.compile(r"[A-Za-z0-9._:-]{8,128}")
+LOGGER_NAME = "quizapp.request"
+
+
+class StdoutHandler(logging.StreamHandler):
+    """Write to whatever `sys.stdout` is at the time, so a replaced stdout still works."""
+
+    @property
+    def stream(self):
+        """Return the current standard output."""
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, value):
+        """Ignore the stream StreamHandler would fix at creation."""
+
+
+def json_handler():
+    """Return a handler writing JSON lines to standard output, tagged with the request id."""
+    handler = StdoutHandler()
+    handler.setFormatter(JsonFormatter(
+        "{levelname}{name}{message}", style="{", timestamp="time",
+        rename_fields={"levelname": "level", "name": "logger"}))
+    handler.addFilter(_with_request_id)
+    return handler
+
+
+def _with_request_id(record):
+    """Tag a record made during a request with that request's id."""
+    if not hasattr(record, "request_id") and has_request_context():
+        record.request_id = g.get("request_id")
+    return True
+
+
+def request_logger():
+    """Return the request logger, giving it its JSON handler the first time."""
+    logger = logging.getLogger(LOGGER_NAME)
+    if not logger.handlers:
+        logger.addHandler(json_handler())
+        logger.propagate = False  # one line per request, not a second in the app's log
+    return logger
+
+
+def init_app(app):
+    """Log as JSON lines; give every request an id, and log each one when REQUEST_LOG is on."""
+    request_logger().setLevel(app.config["LOG_LEVEL"])
+    # The app's own messages (a server not ready, an error's traceback) as JSON lines too.
+    app.logger.removeHandler(default_handler)
+    if not any(isinstance(handler, StdoutHandler) for handler in app.logger.handlers):
+        app.logger.addHandler(json_handler())
+    app.logger.setLevel(app.config["LOG_LEVEL"])
+    # First in line, so that a request refused by the edge checks still has its id.
+    app.before_request_funcs.setdefault(None, []).insert(0, start_request)
+    app.after_request(finish_request)
+
+
+def start_request():
+    """Note when the request began and which id it goes by."""
+    g.request_started = time.perf_counter()
+    g.request_id = incoming_request_id() or uuid.uuid4().hex
+
+
+def incoming_request_id():
+    """Return the proxy's request id when it is well formed, else None."""
+    given = request.headers.get(REQUEST_ID_HEADER, "")
+    return given if WELL_FORMED_ID.fullmatch(given) else None
+
+
+def finish_request(response):
+    """Send the request id back and write the request's log line."""
+    request_id = g.get("request_id") or incoming_request_id() or uuid.uuid4().hex
+    response.headers[REQUEST_ID_HEADER] = request_id
+    if current_app.config["REQUEST_LOG"]:
+        started = g.get("request_started")
+        duration = (time.perf_counter() - started) * 1000 if started is not None else None
+        request_logger().info("request", extra=request_fields(request_id, response, duration))
+    return response
+
+
+def request_fields(request_id, response, duration_ms):
+    """Return what a request's log line says: nothing a learner typed but the path."""
+    # Only an account the view already loaded: logging must not cost a query.
+    user = g.get("_login_user")
+    return {
+        "request_id": request_id,
+        "method": request.method,
+        "path": request.path,
+        "status": response.status_code,
+        "duration_ms": round(duration_ms, 2) if duration_ms is not None else None,
+        "remote_addr": request.remote_addr,
+        "user_id": getattr(user, "id", None) if getattr(user, "is_authenticated", False)
+        else None,
+    }
