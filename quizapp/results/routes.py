@@ -8,6 +8,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from quizapp.authoring.access import can_change
+from quizapp.classes.access import class_or_404
 from quizapp.domain import csvexport, scoresheets
 from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db, talisman
@@ -133,6 +134,19 @@ def export(quiz_id, table):
         abort(400)
     header, rows = services.export_table(quiz, table, layout)
     name = f"{quiz.slug}-{table}{'' if layout == 'quizapp' else '-' + layout}.csv"
+    return csv_response(header, rows, name, excel=request.args.get("excel") == "1")
+
+
+@bp.get("/classes/<int:class_id>/gradebook.csv")
+@login_required
+def class_export(class_id):
+    """Stream a class's gradebook as CSV, in Quizapp's, Canvas's or Moodle's layout."""
+    school_class = class_or_404(class_id)
+    layout = request.args.get("layout", "quizapp")
+    if layout not in scoresheets.LAYOUTS:
+        abort(400)
+    header, rows = services.class_gradebook_table(school_class, layout)
+    name = f"class-{school_class.id}-gradebook{'' if layout == 'quizapp' else '-' + layout}.csv"
     return csv_response(header, rows, name, excel=request.args.get("excel") == "1")
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased, selectinload
 
 from quizapp.auth.models import User
 from quizapp.bank.models import Evidence, Question, QuestionVersion
+from quizapp.classes import services as classes
 from quizapp.classes.models import RosterEntry, SchoolClass
 from quizapp.domain import scoresheets
 from quizapp.domain.grading import counted_score
@@ -51,7 +52,7 @@ def _learner(row):
 def _attempts_statement(quiz):
     return _with_learner(
         sa.select(Attempt.id, Attempt.public_id, Attempt.score, Attempt.max_score,
-                  Attempt.started_at, Attempt.submitted_at, Attempt.deadline,
+                  Attempt.started_at, Attempt.submitted_at, Attempt.deadline, Attempt.unmarked,
                   Attempt.learner_key, sa.func.coalesce(_target.id, _entry.id).label("entry_id"),
                   *LEARNER_COLUMNS)
     ).where(Attempt.quiz_id == quiz.id).order_by(Attempt.started_at, Attempt.id)
@@ -61,7 +62,8 @@ def _attempt_record(quiz, row):
     return scoresheets.AttemptRecord(
         public_id=row.public_id, quiz_title=quiz.title, quiz_code=quiz.join_code,
         learner=_learner(row), score=row.score, max_score=row.max_score,
-        started_at=row.started_at, submitted_at=row.submitted_at, deadline=row.deadline)
+        started_at=row.started_at, submitted_at=row.submitted_at, deadline=row.deadline,
+        provisional=bool(row.unmarked))
 
 
 def attempt_records(quiz, stream=False):
@@ -202,3 +204,16 @@ def export_table(quiz, table, layout="quizapp"):
     quizzes = [(quiz.id, quiz.title)]
     return (scoresheets.gradebook_header(quizzes, layout),
             scoresheets.gradebook_rows(quizzes, quiz_gradebook(quiz), layout))
+
+
+def class_gradebook_table(school_class, layout="quizapp"):
+    """Return (header, rows) of a class's gradebook: learners by its assigned quizzes."""
+    quizzes, rows = classes.gradebook(school_class)
+    columns = [(quiz.id, quiz.title) for quiz in quizzes]
+    ids = [quiz.id for quiz in quizzes]
+    sheet = (scoresheets.GradebookRow(
+        learner=scoresheets.Learner(name=row.name, class_name=school_class.name,
+                                    roster_status="removed" if row.removed else "member"),
+        percents=dict(zip(ids, row.cells, strict=True))) for row in rows)
+    return (scoresheets.gradebook_header(columns, layout),
+            scoresheets.gradebook_rows(columns, sheet, layout))

@@ -130,7 +130,7 @@ def test_another_teachers_source_cannot_be_quoted(desk, make_user):
 def test_an_unknown_kind_is_refused(desk, method):
     """A kind nobody registered gets the kind list back with a message, and nothing saved."""
     before = counts()
-    response = desk.client.open(desk.new_url("essay"), method=method,
+    response = desk.client.open(desk.new_url("cloze"), method=method,
                                 data=question_form("true_false") if method == "POST" else None)
     page = response.get_data(as_text=True)
     assert response.status_code == 400
