@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from quizapp.bank.models import Evidence, Question, QuestionVersion
 from quizapp.domain.feedback import key_shows, score_shows
@@ -128,6 +128,22 @@ def get_response(attempt, position):
         sa.select(Response)
         .where(Response.attempt_id == attempt.id, Response.position == position)
         .options(joinedload(Response.question_version))
+    )
+
+
+def get_attempt_response(public_id, learner_key, position):
+    """Return the learner's response at `position` with its attempt, quiz and question version.
+
+    One query for the question page and the answer save; None when the attempt is not this
+    learner's or has no such position (ask `get_attempt` which).
+    """
+    return db.session.scalar(
+        sa.select(Response)
+        .join(Response.attempt)
+        .where(Attempt.public_id == public_id, Attempt.learner_key == learner_key,
+               Response.position == position)
+        .options(contains_eager(Response.attempt).joinedload(Attempt.quiz),
+                 joinedload(Response.question_version))
     )
 
 
