@@ -4,9 +4,11 @@
 -- requests and responses strictly in turn, so it can follow a learner through a quiz, retry
 -- what failed, and log what the server acknowledged.
 --
--- wrk -t N -c N -d 20s -s learner.lua http://127.0.0.1:PORT -- MODE LOGDIR [QUIZ] [QUESTIONS]
--- MODE: quiz-get (question pages), quiz-post (answer saves), flow (start, answer all, submit),
---       ref-get, ref-post (the reference apps).
+-- wrk -t N -c N -d 20s -s learner.lua http://127.0.0.1:PORT -- MODE LOGDIR QUIZ QUESTIONS STATE
+-- MODE: prime (start an attempt, read every question's form, save that to STATE/s<id>, then
+--       idle on question 1), quiz-get (question pages) and quiz-post (answer saves) for the
+--       primed learners, flow (start, answer all, submit, again), ref-get, ref-post (the
+--       reference apps).
 -- Each thread writes LOGDIR/t<id>.log:
 --   R <ms> <type> <status> <latency us>   one line per response (status 0: socket error)
 --   S <attempt> <position> <body>         an answer sent
@@ -32,7 +34,7 @@ function setup(thread)
   thread:set("id", counter)
 end
 
-local mode, log, quiz, questions
+local mode, log, quiz, questions, state_path
 local cookie, csrf, start_token, attempt, position, lap
 local pending, retry, state
 local bodies = {}
@@ -90,12 +92,36 @@ local function new_learner()
   state = "quizpage"
 end
 
+-- Write what a primed learner needs: cookie, token, attempt, two answers to each question.
+local function save_state()
+  local out = io.open(state_path .. ".part", "w")
+  out:write(cookie, "\n", csrf, "\n", attempt, "\n")
+  for p = 1, questions do out:write(bodies[p][0], " ", bodies[p][1], "\n") end
+  out:close()
+  os.rename(state_path .. ".part", state_path)
+end
+
+local function load_state()
+  local lines = {}
+  for line in io.lines(state_path) do lines[#lines + 1] = line end
+  cookie, csrf, attempt = lines[1], lines[2], lines[3]
+  for p = 1, questions do
+    local first, second = lines[3 + p]:match("^(%S+) (%S+)$")
+    bodies[p] = { [0] = first, [1] = second }
+  end
+end
+
 function init(args)
-  mode, quiz, questions = args[1], args[3] or "everything", tonumber(args[4] or "20")
+  mode, quiz, questions = args[1], args[3], tonumber(args[4])
+  state_path = args[5] .. "/s" .. id
   log = io.open(args[2] .. "/t" .. id .. ".log", "w")
   math.randomseed(id * 7919)
   new_learner()
   if mode == "ref-get" or mode == "ref-post" then state = mode end
+  if mode == "quiz-get" or mode == "quiz-post" then
+    load_state()
+    state = mode == "quiz-get" and "browse" or "save"
+  end
 end
 
 local function headers()
@@ -130,8 +156,8 @@ local function next_request()
   elseif state == "submit" then
     local body = "csrf_token=" .. urlencode(csrf)
     return { "submit", wrk.format("POST", "/attempt/" .. attempt .. "/review", form_headers(), body) }
-  elseif state == "question" or bodies[position] == nil then
-    return { mode == "quiz-post" and "prime" or "question",
+  elseif state == "question" or state == "browse" or state == "idle" then
+    return { mode == "prime" and "prime" or "question",
              wrk.format("GET", question_path(), headers()) }
   end
   local body = bodies[position][lap % 2]
@@ -171,11 +197,21 @@ local function handle(sent, status, h, body)
     attempt = (h["Location"] or ""):match("/attempt/([%x%-]+)$")
     if not attempt then return false end
     log:write("T ", attempt, "\n")
-    state = mode == "quiz-get" and "browse" or "question"
+    state = "question"
+  elseif state == "idle" then
+    return true
   elseif kind == "question" or kind == "prime" then
     if status ~= 200 then return false end
     if mode == "quiz-get" then
       advance_position()
+    elseif mode == "prime" then
+      bodies[position] = answer_bodies(body)
+      if position == questions then
+        save_state()
+        position, state = 1, "idle"
+      else
+        position = position + 1
+      end
     else
       bodies[position] = answer_bodies(body)
       state = "save"

@@ -17,6 +17,7 @@ import os
 import platform
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -49,15 +50,15 @@ def machine():
     return f"{os.cpu_count()} cores, {model}, {platform.system()} {platform.release()}"
 
 
-def run_wrk(server_url, mode, seconds, connections, during=None):
+def run_wrk(server_url, mode, seconds, connections, during=None, state="-"):
     """Run wrk in `mode`; return (log, start ms) once it is done. `during` runs alongside."""
     folder = tempfile.mkdtemp(prefix="quizapp-wrk-")
     command = ["wrk", "-t", str(connections), "-c", str(connections), "-d", f"{seconds}s",
                "--timeout", "10s", "-s", str(SCRIPT), server_url, "--",
-               mode, folder, QUIZ, str(QUESTIONS)]
+               mode, folder, QUIZ, str(QUESTIONS), state]
     began = time.monotonic() * 1000
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    helper = threading.Thread(target=during, daemon=True) if during else None
+    helper = threading.Thread(target=during, args=(process,), daemon=True) if during else None
     if helper:
         helper.start()
     _out, err = process.communicate(timeout=seconds + 60)
@@ -70,10 +71,25 @@ def run_wrk(server_url, mode, seconds, connections, during=None):
     return log, began
 
 
-def steady(server, mode, kind, args):
+def prime(server, connections):
+    """Start one attempt per connection and read its forms; return the folder of their state."""
+    folder = tempfile.mkdtemp(prefix="quizapp-learners-")
+
+    def stop_when_primed(process):
+        while process.poll() is None:
+            if len(list(Path(folder).glob("s*[0-9]"))) >= connections:
+                process.send_signal(signal.SIGINT)  # wrk stops its threads and exits
+                return
+            time.sleep(0.2)
+
+    run_wrk(server.url, "prime", 300, connections, during=stop_when_primed, state=folder)
+    return folder
+
+
+def steady(server, mode, kind, args, state="-"):
     """Measure one kind of request under steady load, after a warm-up; return its Figures."""
-    log, began = run_wrk(server.url, mode, args.duration, args.connections)
-    warmup = min(5000, args.duration * 1000 / 5)
+    log, began = run_wrk(server.url, mode, args.duration, args.connections, state=state)
+    warmup = min(3000, args.duration * 1000 / 5)
     ends = [ms for rows in log.responses.values() for ms, _s, _l in rows]
     return results.figures(log, kind, began + warmup, max(ends, default=began)), log
 
@@ -139,8 +155,10 @@ def measure_database(database, args):
 
 def compare(quizapp, ref_url, args, database, quiz_url):
     """Measure both hot paths and both reference apps; print figures and ratios."""
-    page, page_log = steady(quizapp, "quiz-get", "question", args)
-    save, save_log = steady(quizapp, "quiz-post", "save", args)
+    learners = prime(quizapp, args.connections)
+    page, page_log = steady(quizapp, "quiz-get", "question", args, learners)
+    save, save_log = steady(quizapp, "quiz-post", "save", args, learners)
+    shutil.rmtree(learners, ignore_errors=True)
     reference = {}
     for name, spec, mode, kind in (("page", "refapps:page_app()", "ref-get", "refpage"),
                                    ("insert", "refapps:insert_app()", "ref-post", "refsave")):
@@ -177,7 +195,7 @@ def faults(quizapp, cluster, url, args):
     seconds = max(args.duration, 12)
     events = []
 
-    def break_things():
+    def break_things(_wrk):
         time.sleep(seconds / 3)
         quizapp.kill_a_worker()
         events.append(f"worker SIGKILLed at {seconds / 3:.0f} s")
