@@ -7,6 +7,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.bank.models import Evidence, Question, QuestionVersion
 from quizapp.domain.feedback import key_shows, score_shows
@@ -131,28 +132,50 @@ def get_response(attempt, position):
     )
 
 
+# The statements of the question page and the answer save, built once: they run on every
+# learner request, and building a statement costs more than the database takes to run it.
+_RESPONSE_AT = (
+    sa.select(Response)
+    .join(Response.attempt)
+    .where(Attempt.public_id == sa.bindparam("public_id"),
+           Attempt.learner_key == sa.bindparam("learner_key"),
+           Response.position == sa.bindparam("position"))
+    .options(contains_eager(Response.attempt).joinedload(Attempt.quiz),
+             joinedload(Response.question_version))
+)
+_PROGRESS = (
+    sa.select(Response.position, Response.answered_at.is_not(None))
+    .where(Response.attempt_id == sa.bindparam("attempt_id")).order_by(Response.position)
+)
+_attempts, _responses = Attempt.__table__, Response.__table__
+_HOLD = (
+    sa.update(_attempts)
+    .where(_attempts.c.id == sa.bindparam("attempt_id"), _attempts.c.submitted_at.is_(None))
+    .values(last_saved_at=sa.bindparam("now", type_=_attempts.c.last_saved_at.type))
+)
+_SAVED = sa.select(_responses.c.answer, _responses.c.locked).where(
+    _responses.c.id == sa.bindparam("response_id"))
+_SAVE = (
+    sa.update(_responses).where(_responses.c.id == sa.bindparam("response_id"))
+    .values(answer=sa.bindparam("answer", type_=_responses.c.answer.type),
+            answered_at=sa.bindparam("answered_at", type_=_responses.c.answered_at.type),
+            locked=sa.bindparam("now_locked", type_=_responses.c.locked.type))
+)
+
+
 def get_attempt_response(public_id, learner_key, position):
     """Return the learner's response at `position` with its attempt, quiz and question version.
 
     One query for the question page and the answer save; None when the attempt is not this
     learner's or has no such position (ask `get_attempt` which).
     """
-    return db.session.scalar(
-        sa.select(Response)
-        .join(Response.attempt)
-        .where(Attempt.public_id == public_id, Attempt.learner_key == learner_key,
-               Response.position == position)
-        .options(contains_eager(Response.attempt).joinedload(Attempt.quiz),
-                 joinedload(Response.question_version))
-    )
+    return db.session.scalar(_RESPONSE_AT, {"public_id": public_id, "learner_key": learner_key,
+                                            "position": position})
 
 
 def progress(attempt):
     """Return (position, answered) for every question of the attempt, in order."""
-    rows = db.session.execute(
-        sa.select(Response.position, Response.answered_at.is_not(None))
-        .where(Response.attempt_id == attempt.id).order_by(Response.position)
-    ).all()
+    rows = db.session.execute(_PROGRESS, {"attempt_id": attempt.id}).all()
     return [(position, bool(answered)) for position, answered in rows]
 
 
@@ -167,14 +190,16 @@ def save_response(attempt, response, form):
     if not _hold_unsubmitted(attempt):
         raise PlayError(ANSWER_TOO_LATE)
     # Read again under the hold: another tab may have changed or locked this answer.
-    db.session.refresh(response, ["answer", "answered_at", "locked"])
-    if response.locked or answer == response.answer:
+    saved, locked = db.session.execute(_SAVED, {"response_id": response.id}).one()
+    if locked or answer == saved:
         return False
-    response.answer = answer
-    response.answered_at = utcnow() if answer is not None else None
-    if answer is not None and attempt.quiz.feedback == "immediate":
-        response.locked = True
-    db.session.flush()
+    values = {"answer": answer, "answered_at": utcnow() if answer is not None else None,
+              "now_locked": answer is not None and attempt.quiz.feedback == "immediate"}
+    db.session.execute(_SAVE, {"response_id": response.id, **values})
+    # Written in one statement rather than by a flush; keep the loaded response in step.
+    for key, value in (("answer", answer), ("answered_at", values["answered_at"]),
+                       ("locked", values["now_locked"])):
+        set_committed_value(response, key, value)
     return True
 
 
@@ -185,12 +210,7 @@ def _hold_unsubmitted(attempt):
     commit (a row lock on PostgreSQL, the write lock on SQLite), so a save either goes
     before the submit, which then counts it, or finds the attempt handed in.
     """
-    held = db.session.execute(
-        sa.update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(last_saved_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    held = db.session.execute(_HOLD, {"attempt_id": attempt.id, "now": utcnow()}).rowcount
     if not held:
         db.session.refresh(attempt)
     return bool(held)
