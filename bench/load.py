@@ -192,7 +192,7 @@ def compare(quizapp, ref_url, args, database, quiz_url):
 
 def faults(quizapp, cluster, url, args):
     """Run learners while a worker is SIGKILLed and (PostgreSQL) the server restarts."""
-    seconds = max(args.duration, 12)
+    seconds = args.duration
     events = []
 
     def break_things(_wrk):
