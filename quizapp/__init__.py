@@ -9,6 +9,7 @@ from flask import Flask
 from quizapp import config, edge
 from quizapp.domain.accounts import SIGNUP_MODES
 from quizapp.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
+from quizapp.sessions import DailyRefreshSessionInterface
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
@@ -37,6 +38,7 @@ def create_app(test_config=None):
     if _serves_now(app):
         check_secret(app)
 
+    app.session_interface = DailyRefreshSessionInterface()
     edge.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
