@@ -156,17 +156,19 @@ def measure_database(database, args):
 def compare(quizapp, ref_url, args, database, quiz_url):
     """Measure both hot paths and both reference apps; print figures and ratios."""
     learners = prime(quizapp, args.connections)
-    page, page_log = steady(quizapp, "quiz-get", "question", args, learners)
-    save, save_log = steady(quizapp, "quiz-post", "save", args, learners)
-    shutil.rmtree(learners, ignore_errors=True)
-    reference = {}
-    for name, spec, mode, kind in (("page", "refapps:page_app()", "ref-get", "refpage"),
-                                   ("insert", "refapps:insert_app()", "ref-post", "refsave")):
-        server = servers.Gunicorn(spec, ref_url)
-        try:
-            reference[name] = steady(server, mode, kind, args)[0]
-        finally:
+    references = {name: servers.Gunicorn(spec, ref_url) for name, spec in
+                  (("page", "refapps:page_app()"), ("insert", "refapps:insert_app()"))}
+    try:
+        # Each path right beside its reference, so that both see the same load on the machine.
+        page, page_log = steady(quizapp, "quiz-get", "question", args, learners)
+        ref_page = steady(references["page"], "ref-get", "refpage", args)[0]
+        save, save_log = steady(quizapp, "quiz-post", "save", args, learners)
+        ref_insert = steady(references["insert"], "ref-post", "refsave", args)[0]
+    finally:
+        for server in references.values():
             server.stop()
+    shutil.rmtree(learners, ignore_errors=True)
+    reference = {"page": ref_page, "insert": ref_insert}
     rows = [("question page (GET, learner cookie)", page, reference["page"],
              "get-by-id + Jinja page"),
             ("answer save (POST, CSRF, redirect)", save, reference["insert"],
