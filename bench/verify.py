@@ -63,7 +63,7 @@ def check(url, log):
         found.lost += sum(1 for a in log.submitted if not attempts.get(a) or
                           attempts[a].submitted_at is None)
         found.duplicated = _duplicates(session)
-        found.uncounted = _uncounted(session, attempts, responses)
+        found.uncounted = _uncounted(responses)
     engine.dispose()
     return found
 
@@ -78,12 +78,12 @@ def _duplicates(session):
     return extra
 
 
-def _uncounted(session, attempts, responses):
+def _uncounted(responses):
     """Count saved answers of handed-in attempts that their score does not count."""
     uncounted = 0
-    totals = {}
+    totals, attempts = {}, {}
     for (public_id, _position), response in responses.items():
-        attempt = attempts[public_id]
+        attempt = attempts[public_id] = response.attempt
         if attempt.submitted_at is None:
             continue
         version = response.question_version
