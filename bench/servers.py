@@ -98,11 +98,14 @@ class Gunicorn:
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secrets.token_hex(32),
                **(extra_env or {})}
+        # The fault scenario makes the app log failed requests: keep them out of the report.
+        self.errors = tempfile.NamedTemporaryFile(prefix="quizapp-gunicorn-", suffix=".log",
+                                                  delete=False)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-k", "sync",
              "-b", f"127.0.0.1:{self.port}", "--timeout", "30", "--log-level", "error",
              "--pythonpath", f"{ROOT},{BENCH}", app_spec],
-            cwd=ROOT, env=env, start_new_session=True)
+            cwd=ROOT, env=env, start_new_session=True, stderr=self.errors)
         self._wait_until_serving()
 
     def _wait_until_serving(self, seconds=30):
