@@ -30,10 +30,22 @@ TARGET_SECONDS, TARGET_RSS_MIB = 5, 150
 
 
 def export_paths(app, quiz_id):
-    """Return the export URLs of one quiz, as the app's routes spell them."""
-    rules = [r.rule for r in app.url_map.iter_rules()
-             if r.rule.startswith("/teach/quizzes/") and "/export/" in r.rule]
-    return [re.sub(r"<[^>]+>", str(quiz_id), rule) for rule in rules]
+    """Return the export URLs of one quiz, as the app's routes spell them.
+
+    A part written `<any(a, b):name>` gives one URL per choice; any other part is the quiz.
+    """
+    paths = []
+    for rule in app.url_map.iter_rules():
+        if not (rule.rule.startswith("/teach/quizzes/") and "/export/" in rule.rule):
+            continue
+        path = re.sub(r"<(?!any\()[^>]+>", str(quiz_id), rule.rule)
+        choices = re.search(r"<any\(([^)]*)\):[^>]+>", path)
+        if choices is None:
+            paths.append(path)
+            continue
+        paths += [path.replace(choices.group(0), choice.strip().strip("'\""))
+                  for choice in choices.group(1).split(",")]
+    return paths
 
 
 def fill(quiz, responses):
