@@ -10,6 +10,7 @@ from quizapp import config, edge
 from quizapp.domain.accounts import SIGNUP_MODES
 from quizapp.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
 from quizapp.ops import requestlog
+from quizapp.sessions import DailyRefreshSessionInterface
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
@@ -38,6 +39,7 @@ def create_app(test_config=None):
     if _serves_now(app):
         check_secret(app)
 
+    app.session_interface = DailyRefreshSessionInterface()
     edge.init_app(app)
     requestlog.init_app(app)
     db.init_app(app)

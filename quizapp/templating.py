@@ -1,6 +1,7 @@
 """Template filters and globals shared by every area."""
 
-from flask_babel import gettext
+from flask import g
+from flask_babel import get_translations, gettext
 
 from quizapp.domain.kinds import get_kind
 from quizapp.domain.provenance import provenance_label
@@ -43,6 +44,14 @@ def plain_number(value):
     return repr(value) if isinstance(value, float) else str(value)
 
 
+def _translations():
+    """Return the translations of this request, looked up once rather than once per label."""
+    found = g.get("_quizapp_translations")
+    if found is None:
+        found = g._quizapp_translations = get_translations()
+    return found
+
+
 def init_templating(app):
     """Register the filters and globals."""
     app.jinja_env.filters["published"] = published_label
@@ -52,5 +61,13 @@ def init_templating(app):
     app.jinja_env.filters["plain_number"] = plain_number
     app.jinja_env.globals["kind_of"] = get_kind
     app.jinja_env.add_extension("jinja2.ext.do")
+    # Flask-Babel finds the request's translations again for every label; a page has dozens.
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

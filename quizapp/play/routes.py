@@ -74,14 +74,14 @@ def resume(public_id):
 @bp.route("/attempt/<public_id:public_id>/q/<position:position>", methods=["GET", "POST"])
 def question(public_id, position):
     """Show one question, and save the answer given to it."""
-    attempt = _attempt_or_404(public_id)
+    response = services.get_attempt_response(public_id, learner_key(create=False), position)
+    attempt = response.attempt if response is not None else _attempt_or_404(public_id)
     if attempt.submitted:
         return _answer_too_late(public_id)
     if services.expire_if_due(attempt):
         db.session.commit()
         flash(_("Time is up: your answers were submitted."), "info")
         return _answer_too_late(public_id)
-    response = services.get_response(attempt, position)
     if response is None:
         abort(404)
     form, error, status = AnswerForm(), None, 200
@@ -93,8 +93,10 @@ def question(public_id, position):
         except services.PlayError:
             return _answer_too_late(public_id)
         else:
+            # Where to go is known now: the commit would expire what it is read from.
+            target = _after_answer(attempt, response, request.form.get("go"))
             db.session.commit()
-            return redirect(_after_answer(attempt, response, request.form.get("go")))
+            return redirect(target)
     elif request.method == "POST":
         error, status = _("The form had expired. Your answer was not saved: try again."), 400
     steps = services.progress(attempt)

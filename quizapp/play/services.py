@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.bank.models import Evidence, Question, QuestionVersion
 from quizapp.domain.feedback import key_shows, score_shows
@@ -166,6 +167,44 @@ def get_response(attempt, position):
     )
 
 
+# The statements of the question page and the answer save, built once: they run on every
+# learner request, and building a statement costs more than the database takes to run it.
+_RESPONSE_AT = (
+    sa.select(Response)
+    .join(Response.attempt)
+    .where(Attempt.public_id == sa.bindparam("public_id"),
+           Attempt.learner_key == sa.bindparam("learner_key"),
+           Response.position == sa.bindparam("position"))
+    .options(contains_eager(Response.attempt).joinedload(Attempt.quiz),
+             joinedload(Response.question_version))
+)
+_attempts, _responses = Attempt.__table__, Response.__table__
+_HOLD = (
+    sa.update(_attempts)
+    .where(_attempts.c.id == sa.bindparam("attempt_id"), _attempts.c.submitted_at.is_(None))
+    .values(last_saved_at=sa.bindparam("now", type_=_attempts.c.last_saved_at.type))
+)
+_SAVED = sa.select(_responses.c.answer, _responses.c.locked).where(
+    _responses.c.id == sa.bindparam("response_id"))
+_SAVE = (
+    sa.update(_responses).where(_responses.c.id == sa.bindparam("response_id"))
+    .values(answer=sa.bindparam("answer", type_=_responses.c.answer.type),
+            answered_at=sa.bindparam("answered_at", type_=_responses.c.answered_at.type),
+            locked=sa.bindparam("now_locked", type_=_responses.c.locked.type))
+)
+
+
+def get_attempt_response(public_id, learner_key, position):
+    """Return the learner's response at `position` with its attempt, quiz and question version.
+
+    One query for the question page and the answer save; None when the attempt is not this
+    learner's or has no such position (ask `get_attempt` which).
+    """
+    return db.session.scalar(_RESPONSE_AT, {"public_id": public_id, "learner_key": learner_key,
+                                            "position": position})
+
+
+
 def question_count(attempt):
     """Return how many pages (questions and descriptions) the attempt has."""
     return db.session.scalar(sa.select(sa.func.count(Response.id))
@@ -219,14 +258,16 @@ def save_response(attempt, response, form):
     if not _hold_unsubmitted(attempt):
         raise PlayError(ANSWER_TOO_LATE)
     # Read again under the hold: another tab may have changed or locked this answer.
-    db.session.refresh(response, ["answer", "answered_at", "locked"])
-    if response.locked or answer == response.answer:
+    saved, locked = db.session.execute(_SAVED, {"response_id": response.id}).one()
+    if locked or answer == saved:
         return False
-    response.answer = answer
-    response.answered_at = utcnow() if answer is not None else None
-    if answer is not None and attempt.feedback == "immediate":
-        response.locked = True
-    db.session.flush()
+    values = {"answer": answer, "answered_at": utcnow() if answer is not None else None,
+              "now_locked": answer is not None and attempt.feedback == "immediate"}
+    db.session.execute(_SAVE, {"response_id": response.id, **values})
+    # Written in one statement rather than by a flush; keep the loaded response in step.
+    for key, value in (("answer", answer), ("answered_at", values["answered_at"]),
+                       ("locked", values["now_locked"])):
+        set_committed_value(response, key, value)
     return True
 
 
@@ -237,12 +278,7 @@ def _hold_unsubmitted(attempt):
     commit (a row lock on PostgreSQL, the write lock on SQLite), so a save either goes
     before the submit, which then counts it, or finds the attempt handed in.
     """
-    held = db.session.execute(
-        sa.update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(last_saved_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    held = db.session.execute(_HOLD, {"attempt_id": attempt.id, "now": utcnow()}).rowcount
     if not held:
         db.session.refresh(attempt)
     return bool(held)
