@@ -13,7 +13,7 @@ from quizapp.auth import services
 from quizapp.bank.loader import load_bank
 from quizapp.domain.accounts import normalise_email
 from quizapp.domain.bankfiles import read_bank
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
 from tests.factories import CHEAP_HASHES, PASSWORD, BankWriter
 
 
@@ -61,7 +61,10 @@ def app(database_url, tmp_path):
         "RATELIMIT_STORAGE_URI": "memory://",
     })
     with app.app_context():
+        # Counters must not pass from one test to the next, whatever storage keeps them.
+        limiter.reset()
         yield app
+        limiter.reset()
         clear_database()
         db.engine.dispose()
 

@@ -140,7 +140,7 @@ def test_the_set_page_filters_by_kind_tag_and_difficulty(app, teacher_client, ow
 
 def test_an_unknown_filter_is_said_beside_its_field(app, teacher_client, own_set):
     """A kind that does not exist is named as wrong, and the list is not narrowed."""
-    response = teacher_client.get(f"/teach/sets/{own_set.id}?kind=essay")
+    response = teacher_client.get(f"/teach/sets/{own_set.id}?kind=cloze")
     assert response.status_code == 400
     assert 'id="kind-error"' in text(response)
 
