@@ -215,6 +215,8 @@ ROUTES = [
           lambda w: f"/teach/quizzes/{w['results_quiz']}/items/{w['quiz_question']}/accept",
           {**owner_only(), "owner": REDIRECT, "admin": REDIRECT},
           lambda w: {"answer": "a fair answer"}),
+    Route("results.class_export", "GET",
+          lambda w: f"/teach/classes/{w['class_id']}/gradebook.csv", owner_only()),
     Route("results.export", "GET",
           lambda w: f"/teach/quizzes/{w['results_quiz']}/export/responses.csv", owner_only()),
     # A teacher's sources: their own and admins' only; bundled ones visible, never changed.
@@ -486,7 +488,7 @@ def _handed_in_essay(own_set, question, owner_id):
     public_id = str(uuid.uuid4())
     attempt = Attempt(public_id=public_id, start_token=public_id, quiz=quiz, learner_key="k",
                       display_name="Kim", max_score=1, submitted_at=utcnow(), score=0,
-                      unmarked=1)
+                      unmarked=1, feedback="after_submit")
     attempt.responses = [Response(position=1, question_version=stored.current_version,
                                   layout={}, answer="My essay.")]
     db.session.add_all([stored, quiz, attempt])
