@@ -8,7 +8,7 @@ from flask import Flask
 
 from quizapp import config, edge
 from quizapp.domain.accounts import SIGNUP_MODES
-from quizapp.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
+from quizapp.extensions import babel, csrf, db, init_limiter, login_manager, migrate, talisman
 from quizapp.ops import requestlog
 from quizapp.sessions import DailyRefreshSessionInterface
 
@@ -46,7 +46,7 @@ def create_app(test_config=None):
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app)
-    limiter.init_app(app)
+    init_limiter(app)
     login_manager.init_app(app)
     talisman.init_app(
         app,

@@ -36,6 +36,19 @@ babel = Babel()
 talisman = Talisman()
 # Limits are per client address (see TRUSTED_PROXIES); storage and switches come from config.
 limiter = Limiter(key_func=get_remote_address)
+
+
+def init_limiter(app):
+    """Bind the limiter to `app` with `app`'s settings and no other app's.
+
+    Flask-Limiter keeps what an init_app read (default and application limits, storage
+    options) on the Limiter itself, and later calls only add to it. One process making
+    several apps, as the tests do, would carry one app's RATELIMIT_DEFAULT into the next.
+    """
+    limiter.limit_manager.set_default_limits([])
+    limiter.limit_manager.set_application_limits([])
+    limiter._storage_options = {}  # noqa: SLF001 - no public way to forget them
+    limiter.init_app(app)
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = _l("Log in to see that page.")

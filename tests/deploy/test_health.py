@@ -85,6 +85,18 @@ def test_health_checks_are_never_rate_limited_nor_sent_to_https(database_url):
         db.engine.dispose()
 
 
+def test_one_apps_default_limit_does_not_throttle_the_next_app(database_url):
+    """Limits are read from each app's own settings: an app made after one with a tight
+    default limit serves page after page."""
+    throttled = _app(database_url, RATELIMIT_DEFAULT="1 per minute", RATELIMIT_STORAGE_URI="memory://")
+    assert [throttled.test_client().get("/").status_code for _ in range(2)] == [200, 429]
+    later = _app(database_url, RATELIMIT_STORAGE_URI="memory://")
+    assert {later.test_client().get("/").status_code for _ in range(5)} == {200}
+    for app in (throttled, later):
+        with app.app_context():
+            db.engine.dispose()
+
+
 def test_the_apps_own_messages_are_json_lines_with_the_request_id(capsys):
     """A server that is not ready says why in a JSON line carrying the request's id."""
     unreachable = _app("postgresql+psycopg://nobody@127.0.0.1:1/none")
