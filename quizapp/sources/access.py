@@ -1,20 +1,12 @@
 """Who may read and change a source: bundled ones are public and read-only; a teacher's
 are theirs (and admins'), and readable by a learner whose attempt cites them."""
 
-from flask import abort
 from flask_login import current_user
 
 from quizapp.bank.models import Source
-from quizapp.extensions import db
+from quizapp.ownership import changeable_or_404, owns, seen_or_404
 from quizapp.play.learner import learner_key
 from quizapp.sources import services
-
-
-def owns(source, user):
-    """Tell whether `user` is logged in and owns `source` or is an admin."""
-    if not user.is_authenticated or source.owner_id is None:
-        return False
-    return user.is_admin or source.owner_id == user.id
 
 
 def may_read(source):
@@ -27,15 +19,9 @@ def may_read(source):
 
 def visible_source_or_404(source_id):
     """Return a source a teacher may look at: bundled or their own; another's is a 404."""
-    source = db.get_or_404(Source, source_id)
-    if source.owner_id is not None and not owns(source, current_user):
-        abort(404)
-    return source
+    return seen_or_404(Source, source_id)
 
 
 def changeable_source_or_404(source_id):
     """Return a source the teacher may change: 404 for another's, 403 for a bundled one."""
-    source = visible_source_or_404(source_id)
-    if source.owner_id is None:
-        abort(403)
-    return source
+    return changeable_or_404(Source, source_id)
