@@ -1,6 +1,7 @@
 """Writing questions from the editor: drafts, their checks, and new versions. Services flush;
 the view commits."""
 
+import dataclasses
 import re
 import secrets
 import unicodedata
@@ -77,6 +78,16 @@ def kind_problems(kind, edited):
     return problems + [p for p in checked if p.field is None or p.field not in said]
 
 
+def draft_of(version, **changes):
+    """Return a draft saying what `version` says, with `changes` (say, new `data`)."""
+    draft = QuestionDraft(
+        kind=version.kind, prompt=version.prompt, data=version.data,
+        explanation=version.explanation, tags=tuple(version.tags),
+        difficulty=version.difficulty,
+        evidence=tuple(Passage(e.source, e.quote, e.start, e.end) for e in version.evidence))
+    return dataclasses.replace(draft, **changes)
+
+
 def unchanged_hashes(kind, version):
     """Return the hashes a draft has when it says what `version` says.
 
@@ -85,12 +96,7 @@ def unchanged_hashes(kind, version):
     through the editor counts as unchanged too.
     """
     rewritten = kind.read_editor(kind.editor_values(version.data)).data
-    draft = QuestionDraft(
-        kind=version.kind, prompt=version.prompt, data=rewritten,
-        explanation=version.explanation, tags=tuple(version.tags),
-        difficulty=version.difficulty,
-        evidence=tuple(Passage(e.source, e.quote, e.start, e.end) for e in version.evidence))
-    return {version.content_hash, draft.content_hash}
+    return {version.content_hash, draft_of(version, data=rewritten).content_hash}
 
 
 def unique_slug(prompt):

@@ -2,8 +2,8 @@
 
 import sqlalchemy as sa
 
-from quizapp.bank.models import Evidence, Question, QuestionVersion
-from quizapp.domain.bankdefs import EvidenceDef, QuestionDef
+from quizapp.authoring.question_services import draft_of, revise_question
+from quizapp.bank.models import Question, QuestionVersion
 from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
@@ -13,32 +13,6 @@ from quizapp.timeutil import utcnow
 
 class AcceptError(Exception):
     """An answer that cannot be accepted; its message says why."""
-
-
-def version_hash(question, version, data):
-    """Return the content hash a version with `data` would have, as the bank loader does."""
-    return QuestionDef(
-        id=question.slug, set_id=question.question_set.slug, kind=version.kind,
-        prompt=version.prompt, data=data, explanation=version.explanation,
-        evidence=tuple(EvidenceDef(e.source.slug, e.quote, e.start, e.end)
-                       for e in version.evidence),
-        tags=tuple(version.tags), difficulty=version.difficulty).content_hash
-
-
-def _next_version(question, data):
-    """Add the question's next version: the current one with `data`, evidence copied."""
-    current = question.current_version
-    number = db.session.scalar(sa.select(sa.func.max(QuestionVersion.number))
-                               .where(QuestionVersion.question_id == question.id)) + 1
-    version = QuestionVersion(
-        question=question, number=number, kind=current.kind, prompt=current.prompt,
-        data=data, explanation=current.explanation, tags=list(current.tags),
-        difficulty=current.difficulty, content_hash=version_hash(question, current, data),
-        evidence=[Evidence(source_id=e.source_id, quote=e.quote, start=e.start, end=e.end)
-                  for e in current.evidence])
-    question.current_version = version
-    db.session.flush()
-    return version
 
 
 def accept_answer(question: Question, answer, user):
@@ -53,7 +27,7 @@ def accept_answer(question: Question, answer, user):
     data = kind.accept(current.data, answer)
     if data is None:
         raise AcceptError("That answer cannot be added to this question's accepted answers.")
-    version = _next_version(question, data)
+    version = revise_question(question, draft_of(current, data=data), unchanged_hashes=())
     acceptance = AnswerAcceptance(question_id=question.id, from_version_id=current.id,
                                   to_version_id=version.id, answer=answer,
                                   accepted_by_id=user.id, accepted_at=utcnow())
