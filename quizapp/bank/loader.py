@@ -50,18 +50,31 @@ def _load_sources(session, bank, counter):
     return _upsert_by_slug(session, Source, wanted, counter, "sources")
 
 
+def _teachers(session, model):
+    """Return the slugs of `model` rows a teacher owns."""
+    return set(session.scalars(sa.select(model.slug).where(model.owner_id.is_not(None))))
+
+
 def _check_teachers_slugs(session, bank):
-    """Refuse set and question ids that a teacher's set holds: the files never take them over."""
+    """Refuse ids a teacher's source, set, question or quiz holds: the files never take
+    them over (loading updates rows by id, and would rewrite a teacher's work)."""
     owned = sa.select(QuestionSet.id).where(QuestionSet.owner_id.is_not(None))
-    sets = set(session.scalars(sa.select(QuestionSet.slug).where(QuestionSet.id.in_(owned))))
     questions = set(session.scalars(sa.select(Question.slug).where(Question.set_id.in_(owned))))
-    problems = [Problem(f"sets/{s.id}.yaml", None, f"set {s.id}",
-                        "this id is taken by a teacher's set in the database: rename the set")
-                for s in bank.sets if s.id in sets]
+    sources, sets, quizzes = (_teachers(session, model) for model in (Source, QuestionSet, Quiz))
+    problems = [Problem(f"sources/{doc.slug}.txt", None, f"source {doc.slug}",
+                        "this id is taken by a teacher's source in the database: "
+                        "rename the source")
+                for doc in bank.sources if doc.slug in sources]
+    problems += [Problem(f"sets/{s.id}.yaml", None, f"set {s.id}",
+                         "this id is taken by a teacher's set in the database: rename the set")
+                 for s in bank.sets if s.id in sets]
     problems += [Problem(f"sets/{q.set_id}.yaml", None, f"question {q.id}",
                          "this id is taken by a question of a teacher's set in the database: "
                          "rename the question")
                  for q in bank.questions() if q.id in questions]
+    problems += [Problem(f"quizzes/{q.id}.yaml", None, f"quiz {q.id}",
+                         "this id is taken by a teacher's quiz in the database: rename the quiz")
+                 for q in bank.quizzes if q.id in quizzes]
     if problems:
         raise BankError(problems)
 

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from quizapp.authoring import set_services as services
 from quizapp.bank.loader import load_bank
-from quizapp.bank.models import Evidence, Question, QuestionSet, QuestionVersion
+from quizapp.bank.models import Evidence, Question, QuestionSet, QuestionVersion, Source
 from quizapp.domain.bankdefs import BankError
 from quizapp.domain.bankfiles import read_bank
 from quizapp.domain.bankschema import SLUG
@@ -104,6 +104,28 @@ def test_the_bank_cannot_take_over_a_teachers_question(app, bank_writer, own_set
     db.session.rollback()
     assert f"question {taken}: this id is taken" in str(refused.value.problems[0])
     assert snapshot() == before
+
+
+def test_the_bank_cannot_take_over_a_teachers_source_or_quiz(app, bank_writer, teacher):
+    """Ids a teacher's source and quiz hold are refused: the files would rewrite their text
+    and settings. Nothing changes."""
+    bank_writer.load()
+    source = db.session.scalar(sa.select(Source).where(Source.slug == "test-source"))
+    quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == "test-quiz"))
+    source.owner_id = quiz.owner_id = teacher.id
+    quiz.bundled = False
+    db.session.commit()
+    body, title = source.body, quiz.title
+    root = bank_writer.write(source_body=body + " A sentence the teacher never wrote.")
+    with pytest.raises(BankError) as refused:
+        load_bank(db.session, read_bank(root))
+    db.session.rollback()
+    messages = [str(problem) for problem in refused.value.problems]
+    assert any("source test-source: this id is taken by a teacher's source" in m
+               for m in messages)
+    assert any("quiz test-quiz: this id is taken by a teacher's quiz" in m for m in messages)
+    db.session.expire_all()
+    assert (source.body, source.owner_id, quiz.title) == (body, teacher.id, title)
 
 
 def test_deleting_a_set_removes_its_questions_versions_evidence_and_quiz_links(
