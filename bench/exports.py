@@ -103,7 +103,10 @@ def measure(server, url, responses=100_000):
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     _log_in(opener, server.url)
+    print(f"    after logging in (argon2 takes 64 MiB while it hashes): server peak RSS "
+          f"{server.peak_rss_mib():.0f} MiB; each export below starts from a fresh peak")
     for path in paths:
+        server.reset_peak_rss()
         began, size = time.monotonic(), 0
         with opener.open(server.url + path, timeout=120) as answer:
             status = answer.status

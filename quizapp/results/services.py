@@ -5,6 +5,7 @@ stays flat whatever the number of attempts.
 """
 
 import json
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased, selectinload
@@ -91,13 +92,29 @@ def _versions_used(quiz):
     return {version.id: version for version in versions}
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What every answer to one question version shares in the responses export."""
+
+    kind: object
+    data: dict
+    question_id: str
+    number: int
+    prompt: str
+    correct: list
+
+
 def response_rows(quiz):
     """Yield the responses export's rows: one per answer, in attempt and question order."""
-    versions = _versions_used(quiz)
-    keys = {vid: get_kind(v.kind).describe(v.data, get_kind(v.kind).key(v.data))
-            for vid, v in versions.items()}
+    asked = {}
+    for vid, version in _versions_used(quiz).items():
+        kind = get_kind(version.kind)
+        asked[vid] = _Asked(kind, version.data, version.question.slug, version.number,
+                            version.prompt, kind.describe(version.data, kind.key(version.data)))
+    # The answer as the database holds its JSON: equal texts are described once, unparsed.
+    answer_text = sa.cast(Response.answer, sa.Text).label("answer_text")
     statement = _with_learner(
-        sa.select(Attempt.public_id, Response.position, Response.answer, Response.score,
+        sa.select(Attempt.public_id, Response.position, answer_text, Response.score,
                   Response.answered_at, Response.question_version_id, *LEARNER_COLUMNS)
         .join(Response, Response.attempt_id == Attempt.id)
     ).where(Attempt.quiz_id == quiz.id).order_by(Attempt.started_at, Attempt.id,
@@ -105,21 +122,20 @@ def response_rows(quiz):
     described = {}  # the same answers recur across a class: describe each once
     learner = None
     for row in db.session.execute(statement.execution_options(yield_per=STREAM_ROWS)):
-        version = versions[row.question_version_id]
-        kind = get_kind(version.kind)
-        given = (row.question_version_id, json.dumps(row.answer, sort_keys=True))
+        question = asked[row.question_version_id]
+        given = (row.question_version_id, row.answer_text)
         if given not in described:
             if len(described) > DESCRIBED_CACHE:
                 described.clear()
-            described[given] = kind.describe(version.data, row.answer)
+            answer = None if row.answer_text is None else json.loads(row.answer_text)
+            described[given] = question.kind.describe(question.data, answer)
         if learner is None or learner[0] != row.public_id:
             learner = (row.public_id, _learner(row))
         yield scoresheets.response_row(scoresheets.ResponseRecord(
-            attempt_id=row.public_id, learner=learner[1], question_id=version.question.slug,
-            version=version.number, position=row.position, kind=kind.name,
-            prompt=version.prompt, given=described[given],
-            correct=keys[row.question_version_id], score=row.score,
-            answered_at=row.answered_at))
+            attempt_id=row.public_id, learner=learner[1], question_id=question.question_id,
+            version=question.number, position=row.position, kind=question.kind.name,
+            prompt=question.prompt, given=described[given], correct=question.correct,
+            score=row.score, answered_at=row.answered_at))
 
 
 def quiz_gradebook(quiz):

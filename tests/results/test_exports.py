@@ -53,6 +53,22 @@ def test_responses_export_has_one_row_per_answer(app, quiz, teacher_client):
     assert short["answered_at"].endswith("+00:00")
 
 
+def test_responses_export_shows_the_same_answer_alike_and_no_answer_as_empty(
+        app, quiz, teacher_client):
+    """Learners who typed the same answers get the same cells; questions not answered yet
+    have an empty answer and score."""
+    take(app, "Ann", WRONG)
+    take(app, "Ben", WRONG)
+    start(app.test_client(), name="Dee")
+    rows = table(teacher_client.get(f"/teach/quizzes/{quiz.id}/export/responses.csv"))
+    records = [dict(zip(RESPONSE_COLUMNS, row, strict=True)) for row in rows[1:]]
+    given = {name: sorted((r["kind"], r["given_answer"], r["score"]) for r in records
+                          if r["learner"] == name) for name in ("Ann", "Ben", "Dee")}
+    assert given["Ann"] == given["Ben"]
+    assert ("multiple_response", "3 | 7", "0") in given["Ann"]
+    assert [(answer, score) for _kind, answer, score in given["Dee"]] == [("", "")] * 4
+
+
 def test_gradebook_counts_the_attempt_the_quiz_rule_says(app, quiz, teacher_client):
     """A learner outside a class is one row; "best" keeps their best attempt."""
     from quizapp.extensions import db
