@@ -152,7 +152,7 @@ class Gunicorn:
             try:
                 with open(f"/proc/{pid}/clear_refs", "w") as refs:
                     refs.write("5")
-            except FileNotFoundError:
+            except OSError:  # gone, or a kernel that does not allow it: the peak stays
                 continue
 
     def stop(self):
