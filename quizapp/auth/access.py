@@ -11,9 +11,10 @@ from werkzeug.exceptions import Forbidden
 class TeachersOnly(Forbidden):
     """A learner's account asked for a teacher's page."""
 
-    explained = True  # its description is written for people: the error page shows it
-    description = _l("This page is for teachers. Your account is a learner's: your "
-                     "classes are under My classes.")
+    explained = True  # its title and description are written for people: the page shows them
+    title = _l("This page is for teachers")
+    description = _l("Your account is a learner's. Your classes and attempts are under "
+                     "My classes.")
 
 
 def teacher_required(view):
