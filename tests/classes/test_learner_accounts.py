@@ -168,3 +168,15 @@ def test_a_password_changed_elsewhere_takes_the_account_off_this_device(app, wor
     assert class_page(device_b, school_class)[0] == 200
     assert class_page(device_a, school_class)[0] == 404
     assert "10B History" not in device_a.get("/").get_data(as_text=True)
+
+
+def test_my_classes_lists_what_this_visitor_joined_and_offers_an_account(app, world):
+    """Anonymous: this device's classes and the offer; a teacher: no learner offer at all."""
+    teacher_page, school_class = world
+    client = app.test_client()
+    page = client.get("/class/").get_data(as_text=True)
+    assert "You have not joined a class yet." in page and "make an account" in page
+    join(client, school_class.join_code, "Ann")
+    assert "10B History" in client.get("/class/").get_data(as_text=True)
+    page = teacher_page.get("/class/").get_data(as_text=True)
+    assert "10B History" not in page and "make an account" not in page
