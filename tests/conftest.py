@@ -122,12 +122,14 @@ def user_per_request(app):
 
     The app fixture's application context outlives requests, so what Flask-Login and
     Flask-WTF cache on `g` would otherwise pass from one request (and client) to the next.
+    It runs first, before any of the app's own hooks can look at the user.
     """
 
-    @app.before_request
     def forget_cached_user():
         g.pop("_login_user", None)
         g.pop("csrf_token", None)
+
+    app.before_request_funcs.setdefault(None, []).insert(0, forget_cached_user)
 
 
 @pytest.fixture

@@ -86,3 +86,22 @@ def test_upgrade_closes_unfinished_attempts_that_raced_starts_duplicated(app, ba
     assert left["answered"].responses[0].score == 1
     assert not left["newest"].submitted and not left["other-learner"].submitted
     assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 1
+
+
+def test_the_migrated_role_check_takes_learners_and_refuses_other_roles(app):
+    """The CHECK constraint the migrations rebuilt lists the learner role, and only the roles."""
+    from sqlalchemy.exc import IntegrityError
+
+    users = db.metadata.tables["user_account"]
+    row = {"email": "a@example.org", "name": "A", "password_hash": "x",
+           "created_at": datetime(2026, 1, 1, tzinfo=UTC)}
+    db.session.execute(users.insert().values(**row, email_key="a@example.org", role="learner",
+                                             learner_key="k"))
+    db.session.commit()
+    try:
+        db.session.execute(users.insert().values(**row, email_key="b@example.org", role="pupil"))
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+    else:  # pragma: no cover - the failure this test exists for
+        raise AssertionError("a role outside ROLES was stored")

@@ -2,10 +2,12 @@
 
 The table below has one row per (endpoint, method) of the app, and a test fails when a
 route exists that the table does not list, so no route can be added without saying who
-may use it. Each row is tried in a fresh world by five visitors:
+may use it. Each row is tried in a fresh world by six visitors:
 
 - `anonymous`: no cookie at all;
 - `learner`: a learner cookie with an attempt of their own, no account;
+- `learner_account`: a learner logged in to a learner account, with an attempt of their
+  own: refused (403) on every teacher's page, and otherwise treated as `learner`;
 - `other`: a teacher who owns nothing of what the row is about;
 - `owner`: the teacher who owns it;
 - `admin`: an admin, who sees everything.
@@ -36,7 +38,9 @@ from quizapp.sources.services import add_source
 from tests.authoring.helpers import make_teacher_question, make_teacher_set
 from tests.factories import log_in
 
-ROLES = ("anonymous", "learner", "other", "owner", "admin")
+ROLES = ("anonymous", "learner", "learner_account", "other", "owner", "admin")
+# A learner account is logged in, so a teacher's page refuses it rather than asking to log in.
+TEACHERS_PAGE = 403
 OK, REDIRECT, LOGIN = "ok", "redirect", "login"
 
 
@@ -69,24 +73,31 @@ def everyone(outcome):
 
 def teachers_only(outcome=OK, learner=LOGIN):
     """Return: visitors without an account are sent to log in; any teacher gets `outcome`."""
-    return {"anonymous": LOGIN, "learner": learner, "other": outcome, "owner": outcome,
-            "admin": outcome}
+    return {"anonymous": LOGIN, "learner": learner, "learner_account": TEACHERS_PAGE,
+            "other": outcome, "owner": outcome, "admin": outcome}
+
+
+def accounts_only(outcome=OK):
+    """Return: visitors without an account are sent to log in; any account gets `outcome`."""
+    return {**teachers_only(outcome), "learner_account": outcome}
 
 
 def signed_in_go_home(outcome=OK):
     """Return: visitors without an account get `outcome`; accounts are sent home."""
-    return {"anonymous": outcome, "learner": outcome, "other": REDIRECT, "owner": REDIRECT,
-            "admin": REDIRECT}
+    return {"anonymous": outcome, "learner": outcome, "learner_account": REDIRECT,
+            "other": REDIRECT, "owner": REDIRECT, "admin": REDIRECT}
 
 
 def owner_only(denied=404):
     """Return: log in first; then only the owner and admins get through."""
-    return {"anonymous": LOGIN, "learner": LOGIN, "other": denied, "owner": OK, "admin": OK}
+    return {"anonymous": LOGIN, "learner": LOGIN, "learner_account": TEACHERS_PAGE,
+            "other": denied, "owner": OK, "admin": OK}
 
 
 def admins_only():
     """Return: log in first; then only admins get through."""
-    return {"anonymous": LOGIN, "learner": LOGIN, "other": 403, "owner": 403, "admin": OK}
+    return {"anonymous": LOGIN, "learner": LOGIN, "learner_account": 403, "other": 403,
+            "owner": 403, "admin": OK}
 
 
 def owner_reads():
@@ -105,8 +116,9 @@ def quiz_form(world):
 
 
 def learner_only(outcome=OK):
-    """Return: only the learner whose attempt it is gets through; everyone else sees 404."""
-    return {**everyone(404), "learner": outcome}
+    """Return: only the learner whose attempt it is (with or without an account) gets
+    through; everyone else sees 404."""
+    return {**everyone(404), "learner": outcome, "learner_account": outcome}
 
 
 def owner_changes(denied=404):
@@ -116,7 +128,8 @@ def owner_changes(denied=404):
 
 def nobody_changes():
     """Return: log in first; then nobody, not even an admin, may change it (bundled)."""
-    return {"anonymous": LOGIN, "learner": LOGIN, "other": 403, "owner": 403, "admin": 403}
+    return {"anonymous": LOGIN, "learner": LOGIN, "learner_account": TEACHERS_PAGE,
+            "other": 403, "owner": 403, "admin": 403}
 
 
 def _owner_set(w, rest=""):
@@ -195,8 +208,13 @@ ROUTES = [
     Route("auth.signup", "POST", lambda w: "/account/signup", signed_in_go_home(400),
           lambda w: {"name": "", "email": "not an address"}),
     Route("auth.logout", "POST", lambda w: "/account/logout", everyone(REDIRECT)),
-    Route("auth.change_password", "GET", lambda w: "/account/password", teachers_only()),
-    Route("auth.change_password", "POST", lambda w: "/account/password", teachers_only(400),
+    Route("auth.learner_signup", "GET", lambda w: "/account/learner/signup",
+          signed_in_go_home()),
+    Route("auth.learner_signup", "POST", lambda w: "/account/learner/signup",
+          signed_in_go_home(400), lambda w: {"name": "", "email": "not an address"}),
+    # Every account, a learner's too, changes its own password.
+    Route("auth.change_password", "GET", lambda w: "/account/password", accounts_only()),
+    Route("auth.change_password", "POST", lambda w: "/account/password", accounts_only(400),
           lambda w: {"current_password": "wrong"}),
     Route("auth.invitations", "GET", lambda w: "/account/invitations", admins_only()),
     Route("auth.invitations", "POST", lambda w: "/account/invitations", admins_only()),
@@ -327,7 +345,9 @@ ROUTES = [
     Route("classes.merge_learner", "POST",
           lambda w: f"/teach/classes/{w['class_id']}/roster/{w['twin_id']}/merge",
           owner_changes(), lambda w: {f"e{w['twin_id']}-merge-into": w["entry_id"]}),
-    # A class's own page and its start button are for the browsers that joined it.
+    # A class's own page and its start button are for the browsers that joined it; anyone
+    # has a list of their classes (an empty one when they joined none).
+    Route("classes.my_classes", "GET", lambda w: "/class/", everyone(OK)),
     Route("classes.join_form", "GET", lambda w: "/class/join", everyone(OK)),
     Route("classes.join", "POST", lambda w: "/class/join", everyone(REDIRECT),
           lambda w: {"code": w["class_code"], "display_name": "Sam"}),
@@ -372,9 +392,10 @@ def make_world(bank_writer, make_user):
     world = World()
     world.ids.update(quiz_slug="test-quiz", join_code="TEST01", bundled_source="test-source")
     for role, email in (("owner", "owner@example.org"), ("other", "other@example.org"),
-                        ("admin", "admin@example.org")):
-        user = make_user(email=email, role="admin" if role == "admin" else "teacher",
-                         name=role.title())
+                        ("admin", "admin@example.org"),
+                        ("learner_account", "learner_account@example.org")):
+        user = make_user(email=email, role={"admin": "admin", "learner_account": "learner"}
+                         .get(role, "teacher"), name=role.title())
         world.ids[f"{role}_id"] = user.id
         if role == "owner":
             source = add_source(user, "The owner's own article.", {
@@ -499,7 +520,10 @@ def _handed_in_essay(own_set, question, owner_id):
 def visitor(app, role, world):
     """Return a test client acting as `role` in `world`."""
     client = app.test_client()
-    if role == "learner":
+    if role == "learner_account":
+        response = log_in(client, email="learner_account@example.org")
+        assert response.status_code == 302, response.get_data(as_text=True)
+    if role in ("learner", "learner_account"):
         response = client.post(f"/quiz/{world['quiz_slug']}/start",
                                data={"display_name": "Lee", "start_token": str(uuid.uuid4())})
         assert response.status_code == 302, response.status_code

@@ -10,7 +10,7 @@ from quizapp.domain.accounts import (
     NAME_MAX_LENGTH,
     PASSWORD_MAX_LENGTH,
     PASSWORD_MIN_LENGTH,
-    ROLES,
+    TEACHING_ROLES,
     normalise_email,
     password_length_problem,
 )
@@ -35,7 +35,7 @@ def _password():
 
 @users_cli.command("create")
 @click.argument("email")
-@click.option("--role", type=click.Choice(ROLES), default="teacher", show_default=True)
+@click.option("--role", type=click.Choice(TEACHING_ROLES), default="teacher", show_default=True)
 @click.option("--name", help="Name shown on the site (default: the part before the @).")
 def create_command(email, role, name):
     """Create an account; the password comes from a prompt or QUIZAPP_PASSWORD."""

@@ -53,14 +53,19 @@ def _new_password_fields():
     return password, confirm
 
 
-class SignupForm(FlaskForm):
-    """A new teacher's name, email and password (and invitation token, when required)."""
-
-    name = StringField(_l("Your name"), validators=[
-        DataRequired(_l("Type the name learners and colleagues will see.")),
+def _name_field(required_message):
+    """Return the field of the name an account shows, cleaned of invisible characters."""
+    return StringField(_l("Your name"), validators=[
+        DataRequired(required_message),
         Length(max=NAME_MAX_LENGTH,
                message=_l("Keep your name under %(max)d characters.", max=NAME_MAX_LENGTH))],
         filters=[lambda value: clean_display_name(value) if value else value])
+
+
+class SignupForm(FlaskForm):
+    """A new teacher's name, email and password (and invitation token, when required)."""
+
+    name = _name_field(_l("Type the name learners and colleagues will see."))
     email = _email_field()
     password, confirm = _new_password_fields()
     invite = HiddenField()
@@ -68,6 +73,17 @@ class SignupForm(FlaskForm):
     def validate_email(self, field):
         """Check the address itself; whether it is free is the view's question."""
         check_email(self, field)
+
+
+class LearnerSignupForm(SignupForm):
+    """A new learner's name, email and password, and the page to go back to.
+
+    It has no role field: whatever a forged form sends, the account is a learner's.
+    """
+
+    name = _name_field(_l("Type the name your teachers will see."))
+    # Never refused: local_path() ignores one that is too long or leaves the site.
+    next = HiddenField()
 
 
 class LoginForm(FlaskForm):

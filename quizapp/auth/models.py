@@ -1,4 +1,4 @@
-"""Accounts of teachers and admins, and the invitations that let a teacher sign up."""
+"""Accounts of teachers, admins and learners, and the invitations that let a teacher sign up."""
 
 from datetime import datetime
 
@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.domain.accounts import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, ROLES
+from quizapp.domain.accounts import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, ROLES, may_teach
 from quizapp.extensions import db
 from quizapp.timeutil import UTCDateTime, utcnow
 
@@ -14,7 +14,7 @@ ROLE_CHECK = "role IN (" + ", ".join(f"'{role}'" for role in ROLES) + ")"
 
 
 class User(UserMixin, db.Model):
-    """A teacher or an admin; learners never have an account."""
+    """A teacher, an admin, or a learner who wants their attempts on every device."""
 
     __tablename__ = "user_account"
     __table_args__ = (sa.CheckConstraint(ROLE_CHECK, name="role"),)
@@ -28,11 +28,24 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     role: Mapped[str] = mapped_column(sa.String(16), default="teacher")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A learner account's learner key: logging in puts it in the session, so the attempts
+    # and class memberships made under it follow the learner to any device.
+    learner_key: Mapped[str | None] = mapped_column(sa.String(36), unique=True)
 
     @property
     def is_admin(self):
         """Tell whether this account may manage other accounts."""
         return self.role == "admin"
+
+    @property
+    def is_learner(self):
+        """Tell whether this is a learner's account, which carries attempts, not teaching."""
+        return self.role == "learner"
+
+    @property
+    def may_teach(self):
+        """Tell whether this account may use the teacher's pages."""
+        return may_teach(self.role)
 
 
 class Invitation(db.Model):

@@ -1,4 +1,7 @@
-"""Views of signing up, logging in and out, changing a password and inviting teachers."""
+"""Views of signing up, logging in and out, changing a password and inviting teachers.
+
+A learner's own sign-up is in `learners.py`.
+"""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -6,6 +9,7 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.auth import bp, services
+from quizapp.auth.access import home_url
 from quizapp.auth.forms import (
     ChangePasswordForm,
     InvitationForm,
@@ -31,43 +35,42 @@ def _signup_limit():
     return current_app.config["SIGNUP_RATE_LIMIT"]
 
 
+# Teachers' and learners' sign-up forms are sent against one budget per client.
+signup_limit = limiter.shared_limit(_signup_limit, scope="sign-up", methods=["POST"])
+
+
 def _failed(response):
     """Tell whether a form was refused, so that only failures count against the limit."""
     return response.status_code != 302
 
 
-def _home():
-    """Return where a teacher lands after logging in."""
-    return url_for("teach.home")
-
-
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
 def login():
-    """Log a teacher or admin in, then go where they were heading if that is on this site."""
+    """Log an account in, then go where they were heading if that is on this site."""
     form = LoginForm()
     if request.method == "GET":
         form.next.data = local_path(request.args.get("next")) or ""
     if current_user.is_authenticated and request.method == "GET":
-        return redirect(local_path(form.next.data) or _home())
+        return redirect(local_path(form.next.data) or home_url(current_user))
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user is not None:
             services.log_in(user)
             db.session.commit()  # a rehashed password is kept
             flash(_("You are logged in."), "success")
-            return redirect(local_path(form.next.data) or _home())
+            return redirect(local_path(form.next.data) or home_url(user))
     if request.method == "POST":
         form.form_errors.append(_(LOGIN_FAILED))
     return render_template("auth/login.html", form=form), 400 if form.is_submitted() else 200
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-@limiter.limit(_signup_limit, methods=["POST"])
+@signup_limit
 def signup():
     """Create a teacher account (with a valid invitation when sign-up is by invitation)."""
     if current_user.is_authenticated:
-        return redirect(_home())
+        return redirect(home_url(current_user))
     invitation = None
     token = request.values.get("invite", "")
     if services.signup_mode() == "invite":
@@ -78,18 +81,33 @@ def signup():
     if request.method == "GET":
         form.invite.data = token
     if form.validate_on_submit():
-        user = _create_teacher(form, invitation)
+        user = create_account(form, "teacher", then=_spend(invitation))
         if user is not None:
             services.log_in(user)
             flash(_("Welcome, %(name)s. Your teacher account is ready.", name=user.name),
                   "success")
-            return redirect(_home())
+            return redirect(home_url(user))
     return render_template("auth/signup.html", form=form,
                            min_length=PASSWORD_MIN_LENGTH), 400 if form.is_submitted() else 200
 
 
-def _create_teacher(form, invitation):
-    """Commit a teacher account from the form; None (with an error on the form) if refused."""
+def _spend(invitation):
+    """Return what to do with a new teacher before it is committed: spend the invitation."""
+
+    def spend(user):
+        if invitation is not None and not services.use_invitation(invitation, user, utcnow()):
+            db.session.rollback()
+            abort(403)
+
+    return spend
+
+
+def create_account(form, role, then=None, learner_key=None):
+    """Commit an account of `role` from the form; None (with an error on the form) if refused.
+
+    `then(user)` runs on the new account before the commit. The role never comes from
+    the form: each sign-up page fixes its own.
+    """
     # Saying the address is taken tells a stranger it has an account; every try counts
     # against the sign-up limit, and the log-in page never says it.
     taken = _("That email cannot be used to sign up. If it is yours, log in instead.")
@@ -97,10 +115,10 @@ def _create_teacher(form, invitation):
     if services.user_by_email(email.address) is not None:
         form.email.errors.append(taken)
         return None
-    user = services.create_user(email, form.name.data, form.password.data, role="teacher")
-    if invitation is not None and not services.use_invitation(invitation, user, utcnow()):
-        db.session.rollback()
-        abort(403)
+    user = services.create_user(email, form.name.data, form.password.data, role=role,
+                                learner_key=learner_key)
+    if then is not None:
+        then(user)
     try:
         db.session.commit()
     except IntegrityError:  # the same address signed up a moment ago
@@ -133,7 +151,7 @@ def change_password():
             services.refresh_stamp(current_user)
             db.session.commit()
             flash(_("Your password is changed."), "success")
-            return redirect(_home())
+            return redirect(home_url(current_user))
         form.current.errors.append(_("That is not your current password."))
     return render_template("auth/password.html", form=form,
                            min_length=PASSWORD_MIN_LENGTH), 400 if form.is_submitted() else 200

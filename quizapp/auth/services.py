@@ -2,13 +2,14 @@
 
 import hashlib
 import secrets
+import uuid
 from datetime import timedelta
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, session
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from quizapp.auth.models import Invitation, User
 from quizapp.domain.accounts import SIGNUP_MODES, email_key
@@ -17,6 +18,8 @@ from quizapp.extensions import db, login_manager
 # Verified against when the email is unknown, so both failures take as long.
 _DUMMY_PASSWORD = "not a password anyone has"  # noqa: S105 - only ever compared against
 _DUMMY_HASHES = {}
+# Marks a session whose learner key is a learner account's, lent while logged in.
+LENT_KEY = "learner_from_account"
 
 
 def hasher():
@@ -47,6 +50,11 @@ def user_by_email(address):
     return db.session.scalar(sa.select(User).where(User.email_key == email_key(address)))
 
 
+def key_is_free(learner_key):
+    """Tell whether no account carries `learner_key`, so a new account may adopt it."""
+    return db.session.scalar(sa.select(User.id).where(User.learner_key == learner_key)) is None
+
+
 def authenticate(address, password):
     """Return the account these credentials open, or None, taking as long either way."""
     user = user_by_email(address)
@@ -73,10 +81,16 @@ def _dummy_hash(ph):
     return _DUMMY_HASHES[key]
 
 
-def create_user(email, name, password, role="teacher"):
-    """Add an account for a normalised Email; the caller has checked it is free."""
+def create_user(email, name, password, role="teacher", learner_key=None):
+    """Add an account for a normalised Email; the caller has checked it is free.
+
+    A learner's account carries `learner_key` (a fresh one when None): the key of the
+    device it was made on, so what the learner did there is theirs on every device.
+    """
+    if role == "learner" and learner_key is None:
+        learner_key = str(uuid.uuid4())
     user = User(email=email.address, email_key=email.key, name=name,
-                password_hash=hash_password(password), role=role)
+                password_hash=hash_password(password), role=role, learner_key=learner_key)
     db.session.add(user)
     db.session.flush()
     return user
@@ -94,10 +108,28 @@ def session_stamp(user):
 
 
 def log_in(user):
-    """Start a fresh session for the user, so a session planted before log-in is useless."""
+    """Start a fresh session for the user, so a session planted before log-in is useless.
+
+    A learner's session takes the account's learner key, so their attempts and classes
+    follow them; what this device did anonymously stays behind (it may be shared).
+    """
     session.clear()
     login_user(user)
     session["auth_stamp"] = session_stamp(user)
+    if user.learner_key:
+        session["learner"] = user.learner_key
+        session[LENT_KEY] = True
+
+
+def forget_lent_key():
+    """Drop the learner key an account lent this session once the session lost its log-in.
+
+    A log-in ends without log-out when the password changed elsewhere or session
+    protection tripped; the account's attempts must not stay reachable from this device.
+    """
+    if session.get(LENT_KEY) and not current_user.is_authenticated:
+        session.pop("learner", None)
+        session.pop(LENT_KEY, None)
 
 
 def log_out():

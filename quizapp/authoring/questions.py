@@ -3,8 +3,9 @@ editor template, and evidence quoted from the teacher's sources."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from quizapp.auth.access import teacher_required
 from quizapp.authoring import bp
 from quizapp.authoring import question_services as services
 from quizapp.authoring.access import changeable_set_or_404
@@ -16,7 +17,7 @@ from quizapp.extensions import db
 
 
 @bp.route("/<int:set_id>/questions/new", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def question_new(set_id):
     """Write a new question of the kind asked for, or choose its kind first."""
     question_set = changeable_set_or_404(set_id)
@@ -27,7 +28,7 @@ def question_new(set_id):
 
 
 @bp.route("/<int:set_id>/questions/<int:question_id>/edit", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def question_edit(set_id, question_id):
     """Edit a question: saving a change makes its next version."""
     question_set = changeable_set_or_404(set_id)

@@ -2,8 +2,9 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from quizapp.auth.access import teacher_required
 from quizapp.authoring import bp
 from quizapp.authoring import set_services as services
 from quizapp.authoring.access import can_change, changeable_set_or_404, visible_set_or_404
@@ -27,7 +28,7 @@ def _status(form):
 
 
 @bp.get("/")
-@login_required
+@teacher_required
 def sets_index():
     """List the teacher's own sets and the bundled ones (admins: every set)."""
     own, bundled, others = services.sets_for(current_user)
@@ -36,7 +37,7 @@ def sets_index():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def set_new():
     """Create a set owned by the teacher; it starts unpublished."""
     form = SetForm()
@@ -50,7 +51,7 @@ def set_new():
 
 
 @bp.get("/<int:set_id>")
-@login_required
+@teacher_required
 def set_show(set_id):
     """Show a set's questions, narrowed by kind, tag and difficulty when asked."""
     question_set = visible_set_or_404(set_id)
@@ -71,7 +72,7 @@ def set_show(set_id):
 
 
 @bp.route("/<int:set_id>/edit", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def set_edit(set_id):
     """Change a set's title and description."""
     question_set = changeable_set_or_404(set_id)
@@ -86,7 +87,7 @@ def set_edit(set_id):
 
 
 @bp.route("/<int:set_id>/delete", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def set_delete(set_id):
     """Ask, then delete a set, unless learners' attempts hold its questions."""
     question_set = changeable_set_or_404(set_id)
@@ -105,7 +106,7 @@ def set_delete(set_id):
 
 
 @bp.post("/<int:set_id>/duplicate")
-@login_required
+@teacher_required
 def set_duplicate(set_id):
     """Copy a set the teacher may see (their own or a bundled one) into a set of their own."""
     question_set = visible_set_or_404(set_id)
@@ -119,7 +120,7 @@ def set_duplicate(set_id):
 
 
 @bp.post("/<int:set_id>/publish")
-@login_required
+@teacher_required
 def set_publish(set_id):
     """Publish or unpublish a set."""
     question_set = changeable_set_or_404(set_id)
@@ -142,7 +143,7 @@ def _question_or_404(question_set, question_id):
 
 
 @bp.post("/<int:set_id>/questions/<int:question_id>/retire")
-@login_required
+@teacher_required
 def question_retire(set_id, question_id):
     """Take a question out of a set; attempts that used it keep their version."""
     question_set = changeable_set_or_404(set_id)
@@ -156,7 +157,7 @@ def question_retire(set_id, question_id):
 
 
 @bp.get("/<int:set_id>/questions/<int:question_id>/preview")
-@login_required
+@teacher_required
 def question_preview(set_id, question_id):
     """Show a question as a learner sees it, and its review: explanation and evidence."""
     question_set = visible_set_or_404(set_id)

@@ -1,10 +1,11 @@
-"""Learners' views of a class: join it by code, see its quizzes, start one as a member."""
+"""Learners' views of a class: join it by code, list theirs, see its quizzes, start one."""
 
 import uuid
 from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from quizapp.classes import bp, services
 from quizapp.classes.access import ID
@@ -20,11 +21,29 @@ from quizapp.quizzes.models import Quiz
 from quizapp.timeutil import utcnow
 
 
+def _learner_account():
+    """Return the learner account this browser is logged in to, or None."""
+    if current_user.is_authenticated and current_user.is_learner:
+        return current_user
+    return None
+
+
+@bp.get("/class/")
+def my_classes():
+    """List the classes this browser, or the learner's account, has joined."""
+    account = _learner_account()
+    classes = services.learner_classes(learner_key(create=False),
+                                       account.id if account else None)
+    return render_template("classes/my_classes.html", classes=classes, account=account)
+
+
 @bp.get("/class/join")
 def join_form():
     """Offer to join a class by its code, with the name the teacher will see."""
-    form = JoinClassForm(formdata=None, code=request.args.get("code", "")[:20])
-    return render_template("classes/join.html", form=form)
+    account = _learner_account()
+    form = JoinClassForm(formdata=None, code=request.args.get("code", "")[:20],
+                         display_name=account.name if account else None)
+    return render_template("classes/join.html", form=form, account=account)
 
 
 @bp.post("/class/join")
@@ -37,14 +56,16 @@ def join():
         if school_class is None:
             form.code.errors.append(_("No class has that code. Check it with your teacher."))
         else:
+            account = _learner_account()
             try:
-                services.join_class(school_class, learner_key(), form.display_name.data)
+                services.join_class(school_class, learner_key(), form.display_name.data,
+                                    user_id=account.id if account else None)
             except services.ClassError as error:
                 form.code.errors.append(_(str(error)))
             else:
                 db.session.commit()
                 return redirect(url_for("classes.mine", class_id=school_class.id))
-    return render_template("classes/join.html", form=form), 400
+    return render_template("classes/join.html", form=form, account=_learner_account()), 400
 
 
 def _member_or_404(class_id):
@@ -98,7 +119,7 @@ def mine(class_id):
     key = learner_key(create=False)
     cards = [] if entry.removed_at else _cards(entry, key)
     return render_template("classes/mine.html", school_class=school_class, entry=entry,
-                           cards=cards, key=key,
+                           cards=cards, key=key, account=_learner_account(),
                            form=ClassStartForm(start_token=str(uuid.uuid4())))
 
 

@@ -2,8 +2,8 @@
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
 
+from quizapp.auth.access import teacher_required
 from quizapp.classes import bp, services
 from quizapp.classes.access import ID, class_or_404
 from quizapp.classes.forms import ConfirmForm, LearnerNameForm, MergeForm
@@ -51,14 +51,14 @@ def _back(class_id):
 
 
 @bp.get(f"/teach/classes/<{ID}:class_id>/roster")
-@login_required
+@teacher_required
 def roster(class_id):
     """List the class's learners with the forms that change them."""
     return _roster(class_or_404(class_id))
 
 
 @bp.post(f"{ENTRY_URL}/rename")
-@login_required
+@teacher_required
 def rename_learner(class_id, entry_id):
     """Change the name the teacher sees for a learner."""
     school_class = class_or_404(class_id)
@@ -73,7 +73,7 @@ def rename_learner(class_id, entry_id):
 
 
 @bp.post(f"{ENTRY_URL}/remove")
-@login_required
+@teacher_required
 def remove_learner(class_id, entry_id):
     """Take a learner off the roster; their attempts stay, marked removed."""
     school_class = class_or_404(class_id)
@@ -87,7 +87,7 @@ def remove_learner(class_id, entry_id):
 
 
 @bp.post(f"{ENTRY_URL}/restore")
-@login_required
+@teacher_required
 def restore_learner(class_id, entry_id):
     """Put a removed learner back on the roster."""
     school_class = class_or_404(class_id)
@@ -100,7 +100,7 @@ def restore_learner(class_id, entry_id):
 
 
 @bp.post(f"{ENTRY_URL}/merge")
-@login_required
+@teacher_required
 def merge_learner(class_id, entry_id):
     """Fold a learner's entry into another that is the same person."""
     school_class = class_or_404(class_id)

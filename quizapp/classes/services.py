@@ -179,28 +179,47 @@ def entry_for_quiz(quiz, learner_key):
     return None if entry is None or entry.removed_at is not None else entry
 
 
-def join_class(school_class, learner_key, display_name):
-    """Put this browser on the class's roster, or return the entry it already has."""
+def join_class(school_class, learner_key, display_name, user_id=None):
+    """Put this browser on the class's roster, or return the entry it already has.
+
+    `user_id` is the learner's account when they are logged in to one: the entry records it.
+    """
     entry = membership(school_class, learner_key)
     if entry is not None:
         if entry.removed_at is not None:
             raise ClassError("Your teacher took you off this class's list: ask them to "
                              "put you back.")
+        if user_id is not None and entry.user_id is None:
+            entry.user_id = user_id
+            db.session.flush()
         return entry
     entry = RosterEntry(class_id=school_class.id, display_name=display_name,
-                        learner_key=learner_key)
+                        learner_key=learner_key, user_id=user_id)
     db.session.add(entry)
     db.session.flush()
     return entry
 
 
-def learner_classes(learner_key):
-    """Return the classes this browser has joined (and was not removed from), by name."""
-    if not learner_key:
+def claim_entries(user):
+    """Record a new learner account on the roster entries its adopted learner key made."""
+    db.session.execute(
+        sa.update(RosterEntry)
+        .where(RosterEntry.learner_key == user.learner_key, RosterEntry.user_id.is_(None))
+        .values(user_id=user.id).execution_options(synchronize_session=False))
+
+
+def learner_classes(learner_key, user_id=None):
+    """Return the classes this browser (or account) joined and was not removed from, by name."""
+    mine = []
+    if learner_key:
+        mine.append(RosterEntry.learner_key == learner_key)
+    if user_id is not None:
+        mine.append(RosterEntry.user_id == user_id)
+    if not mine:
         return []
     return db.session.scalars(
         sa.select(SchoolClass).join(RosterEntry, RosterEntry.class_id == SchoolClass.id)
-        .where(RosterEntry.learner_key == learner_key, RosterEntry.removed_at.is_(None))
+        .where(sa.or_(*mine), RosterEntry.removed_at.is_(None))
         .order_by(SchoolClass.name).distinct()).all()
 
 

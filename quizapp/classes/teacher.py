@@ -2,8 +2,9 @@
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from quizapp.auth.access import teacher_required
 from quizapp.classes import bp, services
 from quizapp.classes.access import ID, class_or_404
 from quizapp.classes.forms import AssignForm, ClassNameForm, UnassignForm
@@ -14,7 +15,7 @@ PREFIX = "/teach/classes"
 
 
 @bp.get(f"{PREFIX}/")
-@login_required
+@teacher_required
 def index():
     """List the teacher's classes and offer to make one."""
     return _index(ClassNameForm())
@@ -26,7 +27,7 @@ def _index(form, status=200):
 
 
 @bp.post(f"{PREFIX}/")
-@login_required
+@teacher_required
 def create():
     """Make a class with a fresh join code."""
     form = ClassNameForm()
@@ -39,7 +40,7 @@ def create():
 
 
 @bp.get(f"{PREFIX}/<{ID}:class_id>")
-@login_required
+@teacher_required
 def show(class_id):
     """Show a class: its code, name, assigned quizzes and the forms that change them."""
     school_class = class_or_404(class_id)
@@ -56,7 +57,7 @@ def _show(school_class, rename_form, assign_form, status=200):
 
 
 @bp.post(f"{PREFIX}/<{ID}:class_id>/rename")
-@login_required
+@teacher_required
 def rename(class_id):
     """Give the class a new name."""
     school_class = class_or_404(class_id)
@@ -70,7 +71,7 @@ def rename(class_id):
 
 
 @bp.post(f"{PREFIX}/<{ID}:class_id>/assign")
-@login_required
+@teacher_required
 def assign(class_id):
     """Assign one of the teacher's quizzes, or a bundled one, to the class."""
     school_class = class_or_404(class_id)
@@ -92,7 +93,7 @@ def assign(class_id):
 
 
 @bp.post(f"{PREFIX}/<{ID}:class_id>/unassign")
-@login_required
+@teacher_required
 def unassign(class_id):
     """Take a quiz off the class; the attempts already made stay."""
     school_class = class_or_404(class_id)
@@ -106,7 +107,7 @@ def unassign(class_id):
 
 
 @bp.get(f"{PREFIX}/<{ID}:class_id>/gradebook")
-@login_required
+@teacher_required
 def gradebook(class_id):
     """Show learners by assigned quizzes, each cell the attempt that counts."""
     school_class = class_or_404(class_id)

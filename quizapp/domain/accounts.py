@@ -1,11 +1,13 @@
-"""Account rules: email addresses, password lengths and safe redirects after log-in."""
+"""Account rules: roles, email addresses, password lengths and safe redirects after log-in."""
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 
-ROLES = ("teacher", "admin")
+ROLES = ("teacher", "admin", "learner")
+# Accounts that may use the teacher's pages; a learner's account only carries their attempts.
+TEACHING_ROLES = ("teacher", "admin")
 SIGNUP_MODES = ("open", "invite")
 EMAIL_MAX_LENGTH = 254  # the longest address SMTP can carry
 NAME_MAX_LENGTH = 80
@@ -34,6 +36,11 @@ def normalise_email(text):
     except EmailNotValidError as error:
         raise ValueError(str(error)) from error
     return Email(address=checked.normalized, key=email_key(checked.normalized))
+
+
+def may_teach(role):
+    """Tell whether an account of `role` may use the teacher's pages."""
+    return role in TEACHING_ROLES
 
 
 def email_key(address):

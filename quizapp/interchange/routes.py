@@ -2,8 +2,9 @@
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from quizapp.auth.access import teacher_required
 from quizapp.authoring.access import can_change, changeable_set_or_404, visible_set_or_404
 from quizapp.bank.models import QuestionSet
 from quizapp.domain.interchange.reading import FILE_TYPES, FORMATS, LABELS, guess_format
@@ -48,7 +49,7 @@ def _take_upload(form, question_set):
 
 @bp.route("/import", methods=["GET", "POST"])
 @accepts_upload
-@login_required
+@teacher_required
 def import_new():
     """Take a question file for a new set of the current teacher."""
     form = NewSetImportForm()
@@ -59,7 +60,7 @@ def import_new():
 
 @bp.route("/<int:set_id>/import", methods=["GET", "POST"])
 @accepts_upload
-@login_required
+@teacher_required
 def import_into(set_id):
     """Take a question file to add to one of the current teacher's sets."""
     question_set = changeable_set_or_404(set_id)
@@ -78,7 +79,7 @@ def _own_upload_or_404(upload_id):
 
 
 @bp.route("/imports/<int:upload_id>", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def preview(upload_id):
     """Show what a kept upload holds; on confirm, import it all."""
     upload = _own_upload_or_404(upload_id)
@@ -106,7 +107,7 @@ def preview(upload_id):
 
 
 @bp.get("/<int:set_id>/export")
-@login_required
+@teacher_required
 def export(set_id):
     """Offer the set in every format, saying what each loses; with ?format=, download it."""
     question_set = visible_set_or_404(set_id)

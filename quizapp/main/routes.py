@@ -77,6 +77,7 @@ def refused(error):
     title, message = ERROR_TEXTS.get(error.code, ERROR_TEXTS[fallback])
     if getattr(error, "explained", False):
         message = error.description  # the app's own explanation, already translated
+        title = getattr(error, "title", None) or title
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     return render_template("main/error.html", title=title, message=message), error.code, headers
 

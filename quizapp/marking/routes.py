@@ -3,11 +3,12 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField
 from wtforms.validators import InputRequired, NumberRange
 
+from quizapp.auth.access import teacher_required
 from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
 from quizapp.marking import bp
@@ -36,7 +37,7 @@ def _markable_attempt_or_404(public_id):
 
 
 @bp.route("/<public_id:public_id>/marking", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def mark(public_id):
     """List the attempt's hand-marked answers; give one of them its mark."""
     attempt = _markable_attempt_or_404(public_id)

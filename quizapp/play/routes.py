@@ -4,6 +4,7 @@ import uuid
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from quizapp.classes import services as class_services
 from quizapp.domain.kinds import AnswerError, get_kind
@@ -32,7 +33,8 @@ def quiz(slug):
     quiz = _quiz_or_404(slug)
     key = learner_key(create=False)
     attempts = services.learner_attempts(quiz, key) if key else []
-    form = StartForm(start_token=str(uuid.uuid4()))
+    account = current_user if current_user.is_authenticated and current_user.is_learner else None
+    form = StartForm(start_token=str(uuid.uuid4()), display_name=account.name if account else None)
     return render_template("play/quiz.html", quiz=quiz, form=form, attempts=attempts,
                            is_open=quiz.is_open(utcnow()),
                            scored=services.scored_attempts(quiz, attempts))

@@ -2,8 +2,9 @@
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from quizapp.auth.access import teacher_required
 from quizapp.domain.sharing import qr_svg
 from quizapp.extensions import db
 from quizapp.quizzes import services
@@ -15,9 +16,9 @@ bp = Blueprint("quizzes", __name__, template_folder="templates", url_prefix="/te
 
 
 @bp.before_request
-@login_required
+@teacher_required
 def require_login():
-    """Send visitors without an account to log in: every page here is a teacher's."""
+    """Send visitors without an account to log in and refuse learners: all pages are teachers'."""
 
 
 def _quiz_form(quiz=None):

@@ -5,8 +5,9 @@ from datetime import UTC
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from quizapp.auth.access import teacher_required
 from quizapp.authoring.access import can_change
 from quizapp.classes.access import class_or_404
 from quizapp.domain import csvexport, scoresheets
@@ -38,7 +39,7 @@ def _quiz_or_404(quiz_id):
 
 
 @bp.get("/quizzes/<int:quiz_id>/results")
-@login_required
+@teacher_required
 def quiz_results(quiz_id):
     """List every attempt at a quiz, live, with the score distribution."""
     quiz = _quiz_or_404(quiz_id)
@@ -51,7 +52,7 @@ def quiz_results(quiz_id):
 
 
 @bp.get("/quizzes/<int:quiz_id>/results/distribution.svg")
-@login_required
+@teacher_required
 @talisman(content_security_policy=CHART_POLICY)
 def distribution_chart(quiz_id):
     """Draw the score distribution of the submitted attempts as an SVG chart."""
@@ -65,7 +66,7 @@ def distribution_chart(quiz_id):
 
 
 @bp.get("/quizzes/<int:quiz_id>/attempts/<public_id:public_id>")
-@login_required
+@teacher_required
 def attempt_detail(quiz_id, public_id):
     """Show one attempt's answers beside the key, the explanation and the evidence."""
     quiz = _quiz_or_404(quiz_id)
@@ -78,7 +79,7 @@ def attempt_detail(quiz_id, public_id):
 
 
 @bp.get("/quizzes/<int:quiz_id>/items")
-@login_required
+@teacher_required
 def item_analysis(quiz_id):
     """Show how each question did: facility, discrimination and the answers given."""
     quiz = _quiz_or_404(quiz_id)
@@ -99,7 +100,7 @@ def _can_accept(question, label):
 
 
 @bp.post("/quizzes/<int:quiz_id>/items/<int:question_id>/accept")
-@login_required
+@teacher_required
 def accept(quiz_id, question_id):
     """Accept a typed answer as right: a new question version and a rescore."""
     quiz = _quiz_or_404(quiz_id)
@@ -125,7 +126,7 @@ def accept(quiz_id, question_id):
 
 
 @bp.get("/quizzes/<int:quiz_id>/export/<any(attempts, responses, gradebook):table>.csv")
-@login_required
+@teacher_required
 def export(quiz_id, table):
     """Stream one of the quiz's score exports as CSV."""
     quiz = _quiz_or_404(quiz_id)
@@ -138,7 +139,7 @@ def export(quiz_id, table):
 
 
 @bp.get("/classes/<int:class_id>/gradebook.csv")
-@login_required
+@teacher_required
 def class_export(class_id):
     """Stream a class's gradebook as CSV, in Quizapp's, Canvas's or Moodle's layout."""
     school_class = class_or_404(class_id)

@@ -2,8 +2,9 @@
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from quizapp.auth.access import teacher_required
 from quizapp.domain.articles import ArticleError, from_pasted_text, from_upload
 from quizapp.domain.bankschema import SOURCE, FieldError
 from quizapp.edge import accepts_upload
@@ -14,7 +15,7 @@ from quizapp.sources.forms import BodyForm, ConfirmForm, DetailsForm, PasteForm,
 
 
 @teach_bp.get("/")
-@login_required
+@teacher_required
 def index():
     """List the teacher's sources (an admin's: everyone's) and the bundled ones."""
     return render_template("teach_sources/index.html",
@@ -32,7 +33,7 @@ def _saved(source, warnings=()):
 
 
 @teach_bp.route("/new", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def new():
     """Add a source from pasted text."""
     form = PasteForm()
@@ -74,7 +75,7 @@ def _page_url(url):
 
 
 @teach_bp.route("/upload", methods=["GET", "POST"])
-@login_required
+@teacher_required
 @accepts_upload
 def upload():
     """Add a source from an uploaded .txt or .html file, its article extracted offline."""
@@ -94,7 +95,7 @@ def upload():
 
 
 @teach_bp.get("/<int:source_id>")
-@login_required
+@teacher_required
 def show(source_id):
     """Show a source as the teacher checks it: its text, what was trimmed, its versions."""
     return _show(visible_source_or_404(source_id))
@@ -109,7 +110,7 @@ def _show(source):
 
 
 @teach_bp.route("/<int:source_id>/edit", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def edit(source_id):
     """Change what is said about a source: outlet, headline, date, address, provenance."""
     source = changeable_source_or_404(source_id)
@@ -134,7 +135,7 @@ def _date_text(source):
 
 
 @teach_bp.route("/<int:source_id>/text", methods=["GET", "POST"])
-@login_required
+@teacher_required
 def text(source_id):
     """Edit a source's text: in place while nothing cites it, else as a new version."""
     source = changeable_source_or_404(source_id)
@@ -161,7 +162,7 @@ def text(source_id):
 
 
 @teach_bp.post("/<int:source_id>/delete")
-@login_required
+@teacher_required
 def delete(source_id):
     """Delete a source that no question cites."""
     source = changeable_source_or_404(source_id)

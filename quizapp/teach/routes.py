@@ -1,13 +1,13 @@
 """The teacher's home page."""
 
 from flask import render_template
-from flask_login import login_required
 
+from quizapp.auth.access import teacher_required
 from quizapp.teach import bp
 
 
 @bp.get("/")
-@login_required
+@teacher_required
 def home():
     """Show a teacher what they can do with their account."""
     return render_template("teach/home.html")

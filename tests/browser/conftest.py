@@ -146,6 +146,28 @@ def open_page(browser, live_url):
         context.close()
 
 
+@pytest.fixture
+def new_page(browser, live_url):
+    """Return a function opening a page in a browser context of its own (another device).
+
+    Unlike `open_page`, every call is a new context: two calls are two people's browsers.
+    """
+    contexts = []
+
+    def open_(viewport="laptop"):
+        phone = viewport == "phone"
+        context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=live_url,
+                                      is_mobile=phone, has_touch=phone, locale="en-GB",
+                                      reduced_motion="reduce")
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir():
     """Return the folder the screenshots go to, created."""

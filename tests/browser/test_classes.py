@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from quizapp.classes.models import SchoolClass
 from quizapp.extensions import db
-from tests.browser.conftest import VIEWPORTS
 from tests.browser.pages import attempt_plan, check_accessibility, fill, screenshot
 from tests.factories import PASSWORD, make_question
 
@@ -24,25 +23,6 @@ def world(app, bank_writer, make_user):
     """Load a two-question test bank and make a teacher account."""
     bank_writer.load(questions=QUESTIONS)
     make_user(email="tess@example.org", name="Tess")
-
-
-@pytest.fixture
-def new_page(browser, live_url):
-    """Return a function opening a page in a browser context of its own (another device)."""
-    contexts = []
-
-    def open_(viewport="laptop"):
-        phone = viewport == "phone"
-        context = browser.new_context(viewport=VIEWPORTS[viewport], base_url=live_url,
-                                      is_mobile=phone, has_touch=phone, locale="en-GB",
-                                      reduced_motion="reduce")
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 def teacher_makes_a_class(page, check=lambda page, name: None):

@@ -1,8 +1,20 @@
-"""Account rules: email normalisation, password lengths, local redirects."""
+"""Account rules: roles, email normalisation, password lengths, local redirects."""
 
 import pytest
 
-from quizapp.domain.accounts import local_path, normalise_email, password_length_problem
+from quizapp.domain.accounts import (
+    ROLES,
+    local_path,
+    may_teach,
+    normalise_email,
+    password_length_problem,
+)
+
+
+def test_only_teachers_and_admins_teach():
+    """A learner's account is a role like the others, but not one that teaches."""
+    assert [role for role in ROLES if may_teach(role)] == ["teacher", "admin"]
+    assert "learner" in ROLES and not may_teach("learner") and not may_teach("pupil")
 
 
 def test_emails_keep_their_local_part_and_compare_without_case():
