@@ -98,8 +98,9 @@ class BankWriter:
     def __init__(self, root):
         self.root = Path(root)
 
-    def write(self, questions=None, quizzes=None, source_body=TEST_SOURCE_BODY):
-        """Write the files and return the folder."""
+    def write(self, questions=None, quizzes=None, source_body=TEST_SOURCE_BODY, more_sets=()):
+        """Write the files and return the folder; `more_sets` are further set mappings
+        ({"id", "title", "questions"}) on the same test source."""
         if self.root.exists():
             shutil.rmtree(self.root)
         for folder in ("sources", "sets", "quizzes"):
@@ -113,6 +114,10 @@ class BankWriter:
         (self.root / "sets" / "test-set.yaml").write_text(yaml.dump(
             {"id": "test-set", "title": "Test set", "questions": questions},
             Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False), "utf-8")
+        for question_set in more_sets:
+            (self.root / "sets" / f"{question_set['id']}.yaml").write_text(yaml.dump(
+                question_set, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False),
+                "utf-8")
         for quiz in quizzes if quizzes is not None else [make_quiz()]:
             (self.root / "quizzes" / f"{quiz['id']}.yaml").write_text(
                 yaml.dump(quiz, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False),

@@ -31,6 +31,12 @@ def teacher_makes_a_class(page, check=lambda page, name: None):
     page.get_by_role("textbox", name="Email").fill("tess@example.org")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    return make_a_class(page, check)
+
+
+def make_a_class(page, check=lambda page, name: None, quiz="Test quiz"):
+    """From the teacher home page, make the class 10B History and assign `quiz` to it;
+    return the class's join code."""
     page.get_by_role("link", name=re.compile("^Your classes")).click()
     check(page, "classes-empty")
     page.get_by_role("button", name="Make the class").click()
@@ -39,9 +45,9 @@ def teacher_makes_a_class(page, check=lambda page, name: None):
     page.get_by_role("textbox", name="Class name").fill("10B History")
     page.get_by_role("button", name="Make the class").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("10B History")
-    page.get_by_role("combobox", name="Quiz").select_option(label="Test quiz")
+    page.get_by_role("combobox", name="Quiz").select_option(label=quiz)
     page.get_by_role("button", name="Assign the quiz").click()
-    expect(page.get_by_role("button", name="Unassign Test quiz")).to_be_visible()
+    expect(page.get_by_role("button", name=f"Unassign {quiz}")).to_be_visible()
     check(page, "class")
     code = db.session.scalar(sa.select(SchoolClass.join_code))
     db.session.rollback()
@@ -65,9 +71,9 @@ def learner_joins(page, code, name, check=lambda page, name: None):
     expect(page.get_by_role("heading", level=1)).to_have_text("10B History")
 
 
-def take_quiz(page, right):
-    """Start the test quiz from the class page, answer all right or all wrong, hand in."""
-    page.get_by_role("button", name="Start Test quiz").click()
+def take_quiz(page, right, quiz="Test quiz"):
+    """Start `quiz` from the class page, answer all right or all wrong, hand in."""
+    page.get_by_role("button", name=f"Start {quiz}").click()
     expect(page).to_have_url(re.compile(r"/q/1$"))
     plan = attempt_plan(page)
     for step in plan:
