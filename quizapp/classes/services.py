@@ -9,6 +9,7 @@ from quizapp.classes.models import RosterEntry, SchoolClass, quiz_class
 from quizapp.domain.classcodes import clean_code, make_class_code
 from quizapp.domain.gradebook import AttemptRow, EntryRow, QuizColumn, build_gradebook, percent
 from quizapp.extensions import db
+from quizapp.play import services as play
 from quizapp.play.models import Attempt
 from quizapp.quizzes.models import Quiz
 from quizapp.timeutil import utcnow
@@ -228,6 +229,12 @@ def entry_attempts(entry):
     return db.session.scalars(
         sa.select(Attempt).where(Attempt.roster_entry_id == entry.id)
         .order_by(Attempt.started_at, Attempt.id)).all()
+
+
+def hand_in_overdue(school_class):
+    """Hand in the overdue attempts at every quiz assigned to the class; return how many."""
+    assigned = sa.select(quiz_class.c.quiz_id).where(quiz_class.c.class_id == school_class.id)
+    return play.hand_in_overdue(assigned)
 
 
 def gradebook(school_class):

@@ -111,6 +111,8 @@ def unassign(class_id):
 def gradebook(class_id):
     """Show learners by assigned quizzes, each cell the attempt that counts."""
     school_class = class_or_404(class_id)
+    if services.hand_in_overdue(school_class):
+        db.session.commit()
     quizzes, rows = services.gradebook(school_class)
     return render_template("classes/gradebook.html", school_class=school_class,
                            quizzes=quizzes, rows=rows)

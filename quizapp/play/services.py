@@ -293,11 +293,29 @@ def expire_if_due(attempt, now=None):
     return attempt.submitted
 
 
-def submit_attempt(attempt):
-    """Score the attempt once; a second submission changes nothing."""
+def hand_in_overdue(quiz_ids, now=None):
+    """Hand in every attempt at the quizzes `quiz_ids` whose time is up; return how many.
+
+    A learner's own next request hands in their overdue attempt; one who never comes back
+    would leave it "in progress" for good, and what they saved would never count. Results,
+    gradebooks and exports call this first, so a teacher reads every attempt handed in at
+    its deadline (or the quiz's close), as the learner's next request would have.
+    """
+    now = now or utcnow()
+    overdue = db.session.scalars(
+        sa.select(Attempt).join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(Attempt.quiz_id.in_(quiz_ids), Attempt.submitted_at.is_(None),
+               sa.or_(Attempt.deadline <= now, Quiz.closes_at <= now))
+        .options(contains_eager(Attempt.quiz))).all()
+    return sum(submit_attempt(attempt, at=attempt.hand_in_by) for attempt in overdue)
+
+
+def submit_attempt(attempt, at=None):
+    """Score the attempt once, handed in `at` (now by default); a second submission changes
+    nothing."""
     if attempt.submitted:
         return False
-    now = utcnow()
+    now = at or utcnow()
     claimed = db.session.execute(
         sa.update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))

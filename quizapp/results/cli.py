@@ -6,9 +6,11 @@ import click
 import sqlalchemy as sa
 from flask.cli import with_appcontext
 
+from quizapp.classes import services as classes
 from quizapp.classes.models import SchoolClass
 from quizapp.domain import csvexport, scoresheets
 from quizapp.extensions import db
+from quizapp.play import services as play
 from quizapp.quizzes.models import Quiz
 from quizapp.results import services
 
@@ -39,9 +41,14 @@ def export_command(code, class_code, table, layout, output, excel):
         if table != "gradebook":
             raise click.ClickException("--class exports the gradebook only: --kind gradebook")
         school_class = _by_code(SchoolClass, class_code, "class")
+        classes.hand_in_overdue(school_class)
+        db.session.commit()
         header, rows = services.class_gradebook_table(school_class, layout)
     else:
-        header, rows = services.export_table(_by_code(Quiz, code, "quiz"), table, layout)
+        quiz = _by_code(Quiz, code, "quiz")
+        play.hand_in_overdue([quiz.id])
+        db.session.commit()
+        header, rows = services.export_table(quiz, table, layout)
     chunks = csvexport.chunks(csvexport.lines(header, rows, bom=excel))
     if output is None:
         for chunk in chunks:

@@ -9,10 +9,12 @@ from flask_login import current_user
 
 from quizapp.auth.access import teacher_required
 from quizapp.authoring.access import can_change
+from quizapp.classes import services as classes
 from quizapp.classes.access import class_or_404
 from quizapp.domain import csvexport, scoresheets
 from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db, talisman
+from quizapp.play import services as play
 from quizapp.play.review import review_items
 from quizapp.quizzes.models import Quiz
 from quizapp.results import bp, services
@@ -29,12 +31,15 @@ CHART_POLICY = {"default-src": "'none'", "style-src": "'unsafe-inline'"}
 def _quiz_or_404(quiz_id):
     """Return a quiz whose results the current user may read: their own, or any for admins.
 
-    Bundled quizzes are played by everyone, so only admins read their results.
+    Bundled quizzes are played by everyone, so only admins read their results. Attempts
+    whose time is up are handed in first, so every page and export counts them.
     """
     quiz = db.get_or_404(Quiz, quiz_id)
     if not (current_user.is_admin or (quiz.owner_id is not None
                                       and quiz.owner_id == current_user.id)):
         abort(404)
+    if play.hand_in_overdue([quiz.id]):
+        db.session.commit()
     return quiz
 
 
@@ -143,6 +148,8 @@ def export(quiz_id, table):
 def class_export(class_id):
     """Stream a class's gradebook as CSV, in Quizapp's, Canvas's or Moodle's layout."""
     school_class = class_or_404(class_id)
+    if classes.hand_in_overdue(school_class):
+        db.session.commit()
     layout = request.args.get("layout", "quizapp")
     if layout not in scoresheets.LAYOUTS:
         abort(400)
