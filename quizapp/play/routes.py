@@ -74,7 +74,8 @@ def resume(public_id):
 @bp.route("/attempt/<public_id:public_id>/q/<position:position>", methods=["GET", "POST"])
 def question(public_id, position):
     """Show one question, and save the answer given to it."""
-    response = services.get_attempt_response(public_id, learner_key(create=False), position)
+    found = services.get_attempt_response(public_id, learner_key(create=False), position)
+    response = found.response if found is not None else None
     attempt = response.attempt if response is not None else _attempt_or_404(public_id)
     if attempt.submitted:
         return _answer_too_late(public_id)
@@ -94,12 +95,12 @@ def question(public_id, position):
             return _answer_too_late(public_id)
         else:
             # Where to go is known now: the commit would expire what it is read from.
-            target = _after_answer(attempt, response, request.form.get("go"))
+            target = _after_answer(attempt, response, request.form.get("go"), len(found.steps))
             db.session.commit()
             return redirect(target)
     elif request.method == "POST":
         error, status = _("The form had expired. Your answer was not saved: try again."), 400
-    steps = services.progress(attempt)
+    steps = services.progress(attempt, found.steps)
     version = response.question_version
     return render_template(
         "play/question.html", attempt=attempt, response=response, version=version,
@@ -115,7 +116,7 @@ def _answer_too_late(public_id):
     return redirect(url_for("play.result", public_id=public_id))
 
 
-def _after_answer(attempt, response, go):
+def _after_answer(attempt, response, go, pages):
     """Return where a saved answer leads: back, on, the review page, or its own feedback."""
     position = response.position
     if response.locked and go != "next":
@@ -124,7 +125,7 @@ def _after_answer(attempt, response, go):
     if go == "prev" and position > 1:
         position -= 1
     # Not max_score: a description is a page of the attempt but counts for no mark.
-    elif go == "review" or position >= services.question_count(attempt):
+    elif go == "review" or position >= pages:
         return url_for("play.review", public_id=attempt.public_id)
     else:
         position += 1

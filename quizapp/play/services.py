@@ -3,6 +3,7 @@
 import random
 import uuid
 from datetime import timedelta
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -169,8 +170,21 @@ def get_response(attempt, position):
 
 # The statements of the question page and the answer save, built once: they run on every
 # learner request, and building a statement costs more than the database takes to run it.
+_attempts, _responses = Attempt.__table__, Response.__table__
+_versions, _step = QuestionVersion.__table__, Response.__table__.alias("step")
+# Every page of the attempt as "position:answered:kind", in any order: the progress links
+# and the page count, read with the response rather than by a second query.
+_STEPS = (
+    sa.select(sa.func.aggregate_strings(
+        sa.cast(_step.c.position, sa.String)
+        + sa.case((_step.c.answered_at.is_(None), ":0:"), else_=":1:") + _versions.c.kind,
+        ","))
+    .select_from(_step.join(_versions, _versions.c.id == _step.c.question_version_id))
+    .where(_step.c.attempt_id == _attempts.c.id)
+    .scalar_subquery()
+)
 _RESPONSE_AT = (
-    sa.select(Response)
+    sa.select(Response, _STEPS)
     .join(Response.attempt)
     .where(Attempt.public_id == sa.bindparam("public_id"),
            Attempt.learner_key == sa.bindparam("learner_key"),
@@ -178,7 +192,6 @@ _RESPONSE_AT = (
     .options(contains_eager(Response.attempt).joinedload(Attempt.quiz),
              joinedload(Response.question_version))
 )
-_attempts, _responses = Attempt.__table__, Response.__table__
 _HOLD = (
     sa.update(_attempts)
     .where(_attempts.c.id == sa.bindparam("attempt_id"), _attempts.c.submitted_at.is_(None))
@@ -194,21 +207,36 @@ _SAVE = (
 )
 
 
+class AttemptPage(NamedTuple):
+    """A response with its attempt, quiz and version loaded, and the attempt's steps."""
+
+    response: Response
+    # (position, answered, takes an answer) for every page of the attempt, in order.
+    steps: list[tuple[int, bool, bool]]
+
+
 def get_attempt_response(public_id, learner_key, position):
-    """Return the learner's response at `position` with its attempt, quiz and question version.
+    """Return the learner's response at `position` with its attempt's steps, as an AttemptPage.
 
     One query for the question page and the answer save; None when the attempt is not this
     learner's or has no such position (ask `get_attempt` which).
     """
-    return db.session.scalar(_RESPONSE_AT, {"public_id": public_id, "learner_key": learner_key,
-                                            "position": position})
+    row = db.session.execute(_RESPONSE_AT, {"public_id": public_id,
+                                            "learner_key": learner_key,
+                                            "position": position}).one_or_none()
+    if row is None:
+        return None
+    return AttemptPage(row[0], _parse_steps(row[1]))
 
 
-
-def question_count(attempt):
-    """Return how many pages (questions and descriptions) the attempt has."""
-    return db.session.scalar(sa.select(sa.func.count(Response.id))
-                             .where(Response.attempt_id == attempt.id))
+def _parse_steps(text):
+    """Return the steps written by _STEPS, in order of position."""
+    steps = []
+    for item in text.split(","):
+        position, answered, kind = item.split(":", 2)
+        steps.append((int(position), answered == "1", get_kind(kind).takes_answer))
+    steps.sort()
+    return steps
 
 
 def _steps(attempt):
@@ -222,13 +250,15 @@ def _steps(attempt):
             for position, answered, kind in rows]
 
 
-def progress(attempt):
+def progress(attempt, steps=None):
     """Return (position, done) for every question of the attempt, in order.
 
     A question is done once answered; one that asks for no answer (a description) is
-    done from the start, so it never shows as left to answer.
+    done from the start, so it never shows as left to answer. `steps`, when the caller
+    read them already (see get_attempt_response), saves the query.
     """
-    return [(position, answered or not takes) for position, answered, takes in _steps(attempt)]
+    return [(position, answered or not takes)
+            for position, answered, takes in (steps if steps is not None else _steps(attempt))]
 
 
 def resume_position(attempt):
