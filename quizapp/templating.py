@@ -1,7 +1,8 @@
 """Template filters and globals shared by every area."""
 
-from flask import g
-from flask_babel import get_translations, gettext
+from flask import current_app, g, render_template, request
+from flask_babel import get_locale, get_translations, gettext
+from markupsafe import Markup
 
 from quizapp.domain.kinds import get_kind
 from quizapp.domain.provenance import provenance_label
@@ -52,6 +53,28 @@ def _translations():
     return found
 
 
+def layout_part(name, shared=True):
+    """Return a part of the layout (`_layout/...`), rendered once when it is `shared`.
+
+    A shared part is the same for every visitor of a locale (the head's links, the
+    header of a visitor who is not logged in, the footer): rendering it on every
+    request cost a learner's question page as much as its own queries.
+    """
+    if not shared or current_app.jinja_env.auto_reload:
+        return _render_part(name)
+    key = (name, str(get_locale()), request.script_root)
+    parts = current_app.extensions.setdefault("quizapp_layout_parts", {})
+    found = parts.get(key)
+    if found is None:
+        found = parts[key] = _render_part(name)
+    return found
+
+
+def _render_part(name):
+    """Render a layout part as markup: Jinja escaped what it holds."""
+    return Markup(render_template(name).strip())  # noqa: S704 - autoescaped by Jinja
+
+
 def init_templating(app):
     """Register the filters and globals."""
     app.jinja_env.filters["published"] = published_label
@@ -60,6 +83,7 @@ def init_templating(app):
     app.jinja_env.filters["source_label"] = source_label
     app.jinja_env.filters["plain_number"] = plain_number
     app.jinja_env.globals["kind_of"] = get_kind
+    app.jinja_env.globals["layout_part"] = layout_part
     app.jinja_env.add_extension("jinja2.ext.do")
     # Flask-Babel finds the request's translations again for every label; a page has dozens.
     app.jinja_env.install_gettext_callables(

@@ -85,8 +85,10 @@ def question(public_id, position):
         return _answer_too_late(public_id)
     if response is None:
         abort(404)
-    form, error, status = AnswerForm(), None, 200
-    if request.method == "POST" and form.validate():
+    error, status = None, 200
+    # A GET builds no form: the page renders the CSRF token itself (csrf_token()), and
+    # CSRFProtect checks it on every POST before this view runs.
+    if request.method == "POST" and AnswerForm().validate():
         try:
             services.save_response(attempt, response, request.form.to_dict(flat=False))
         except AnswerError as problem:
@@ -104,7 +106,7 @@ def question(public_id, position):
     version = response.question_version
     return render_template(
         "play/question.html", attempt=attempt, response=response, version=version,
-        kind=get_kind(version.kind), steps=steps, total=len(steps), form=form, error=error,
+        kind=get_kind(version.kind), steps=steps, total=len(steps), error=error,
         feedback=services.inline_feedback(attempt, response),
     ), status
 
