@@ -9,7 +9,7 @@ from quizapp.classes import services as class_services
 from quizapp.domain.kinds import AnswerError, get_kind
 from quizapp.extensions import db
 from quizapp.play import bp, services
-from quizapp.play.forms import AnswerForm, StartForm, SubmitForm
+from quizapp.play.forms import StartForm, SubmitForm, answer_token_valid
 from quizapp.play.learner import learner_key
 from quizapp.quizzes.models import Quiz
 from quizapp.timeutil import utcnow
@@ -86,9 +86,9 @@ def question(public_id, position):
     if response is None:
         abort(404)
     error, status = None, 200
-    # A GET builds no form: the page renders the CSRF token itself (csrf_token()), and
+    # No form object: the page renders its CSRF token itself (csrf_token()), and
     # CSRFProtect checks it on every POST before this view runs.
-    if request.method == "POST" and AnswerForm().validate():
+    if request.method == "POST" and answer_token_valid():
         try:
             services.save_response(attempt, response, request.form.to_dict(flat=False))
         except AnswerError as problem:
