@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and bound to the app in the factory."""
 
+from flask import current_app, request
 from flask_babel import Babel
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
@@ -49,6 +50,20 @@ def init_limiter(app):
     limiter.limit_manager.set_application_limits([])
     limiter._storage_options = {}  # noqa: SLF001 - no public way to forget them
     limiter.init_app(app)
+    manager = limiter.limit_manager
+    app.extensions["quizapp_global_limits"] = bool(
+        manager._default_limits or manager._application_limits)  # noqa: SLF001
+
+
+# Views that carry no limit of their own and run on every learner's page and answer.
+UNLIMITED_VIEWS = frozenset({"play.question"})
+
+
+@limiter.request_filter
+def _nothing_to_count():
+    """Skip the limiter's work for an unlimited view while no app-wide limit is configured."""
+    return (request.endpoint in UNLIMITED_VIEWS
+            and not current_app.extensions.get("quizapp_global_limits", True))
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = _l("Log in to see that page.")
