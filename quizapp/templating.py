@@ -1,7 +1,8 @@
 """Template filters and globals shared by every area."""
 
-from flask import current_app, g, render_template, request
+from flask import current_app, g, render_template, request, session
 from flask_babel import get_locale, get_translations, gettext
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from quizapp.domain.kinds import get_kind
@@ -75,6 +76,34 @@ def _render_part(name):
     return Markup(render_template(name).strip())  # noqa: S704 - autoescaped by Jinja
 
 
+# Signed CSRF tokens remembered per process; past this many, all are forgotten.
+SIGNED_TOKENS_KEPT = 4096
+
+
+def csrf_token():
+    """Return the session's signed CSRF token, as Flask-WTF's csrf_token() does.
+
+    Flask-WTF signs the session's token again on every page. While tokens never expire
+    (WTF_CSRF_TIME_LIMIT None), one signature per session and key serves every page, and
+    the form checks it just the same.
+    """
+    config = current_app.config
+    raw = session.get("csrf_token")
+    if ("csrf_token" in g or raw is None or config.get("WTF_CSRF_TIME_LIMIT", 3600) is not None
+            or config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
+        return generate_csrf()
+    signed_tokens = current_app.extensions.setdefault("quizapp_signed_csrf", {})
+    key = (config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, raw)
+    signed = signed_tokens.get(key)
+    if signed is None:
+        if len(signed_tokens) >= SIGNED_TOKENS_KEPT:
+            signed_tokens.clear()
+        signed = signed_tokens[key] = generate_csrf()
+    else:
+        g.csrf_token = signed  # where Flask-WTF keeps it for the rest of the request
+    return signed
+
+
 def init_templating(app):
     """Register the filters and globals."""
     app.jinja_env.filters["published"] = published_label
@@ -84,6 +113,7 @@ def init_templating(app):
     app.jinja_env.filters["plain_number"] = plain_number
     app.jinja_env.globals["kind_of"] = get_kind
     app.jinja_env.globals["layout_part"] = layout_part
+    app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.add_extension("jinja2.ext.do")
     # Flask-Babel finds the request's translations again for every label; a page has dozens.
     app.jinja_env.install_gettext_callables(
