@@ -104,6 +104,9 @@ def csrf_token():
     return signed
 
 
+_CSRF_CONTEXT = {"csrf_token": csrf_token}
+
+
 def init_templating(app):
     """Register the filters and globals."""
     app.jinja_env.filters["published"] = published_label
@@ -113,7 +116,9 @@ def init_templating(app):
     app.jinja_env.filters["plain_number"] = plain_number
     app.jinja_env.globals["kind_of"] = get_kind
     app.jinja_env.globals["layout_part"] = layout_part
+    # Flask-WTF offers its csrf_token() both as a global and from a context processor.
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.context_processor(lambda: _CSRF_CONTEXT)
     app.jinja_env.add_extension("jinja2.ext.do")
     # Flask-Babel finds the request's translations again for every label; a page has dozens.
     app.jinja_env.install_gettext_callables(
