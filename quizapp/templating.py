@@ -1,5 +1,8 @@
 """Template filters and globals shared by every area."""
 
+from pathlib import Path
+
+from babel.support import NullTranslations
 from flask import current_app, g, render_template, request, session
 from flask_babel import get_locale, get_translations, gettext
 from flask_wtf.csrf import generate_csrf
@@ -63,7 +66,8 @@ def layout_part(name, shared=True):
     """
     if not shared or current_app.jinja_env.auto_reload:
         return _render_part(name)
-    key = (name, str(get_locale()), request.script_root)
+    locale = str(get_locale()) if current_app.extensions["quizapp_translated"] else None
+    key = (name, locale, request.script_root)
     parts = current_app.extensions.setdefault("quizapp_layout_parts", {})
     found = parts.get(key)
     if found is None:
@@ -107,6 +111,14 @@ def csrf_token():
 _CSRF_CONTEXT = {"csrf_token": csrf_token}
 
 
+def _has_catalogs(app):
+    """Tell whether Flask-Babel has any compiled catalog (.mo) to translate with."""
+    for folder in app.extensions["babel"].translation_directories:
+        if any(Path(folder).glob("*/LC_MESSAGES/*.mo")):
+            return True
+    return False
+
+
 def init_templating(app):
     """Register the filters and globals."""
     app.jinja_env.filters["published"] = published_label
@@ -120,13 +132,23 @@ def init_templating(app):
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.context_processor(lambda: _CSRF_CONTEXT)
     app.jinja_env.add_extension("jinja2.ext.do")
-    # Flask-Babel finds the request's translations again for every label; a page has dozens.
-    app.jinja_env.install_gettext_callables(
-        gettext=lambda s: _translations().ugettext(s),
-        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
-        pgettext=lambda c, s: _translations().upgettext(c, s),
-        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
-        newstyle=True,
-    )
+    translated = app.extensions["quizapp_translated"] = _has_catalogs(app)
+    if translated:
+        # Flask-Babel finds the request's translations again for every label; a page has
+        # dozens.
+        app.jinja_env.install_gettext_callables(
+            gettext=lambda s: _translations().ugettext(s),
+            ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+            pgettext=lambda c, s: _translations().upgettext(c, s),
+            npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+            newstyle=True,
+        )
+    else:
+        # No catalog to load: every request would get Flask-Babel's NullTranslations,
+        # which give the text back as it is. Use one for good, without a lookup per label.
+        null = NullTranslations()
+        app.jinja_env.install_gettext_callables(
+            gettext=null.ugettext, ngettext=null.ungettext, pgettext=null.upgettext,
+            npgettext=null.unpgettext, newstyle=True)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
