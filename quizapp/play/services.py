@@ -288,12 +288,13 @@ def save_response(attempt, response, form):
     if not _hold_unsubmitted(attempt):
         raise PlayError(ANSWER_TOO_LATE)
     # Read again under the hold: another tab may have changed or locked this answer.
-    saved, locked = db.session.execute(_SAVED, {"response_id": response.id}).one()
+    connection = db.session.connection()  # plain statements: no ORM work on the way
+    saved, locked = connection.execute(_SAVED, {"response_id": response.id}).one()
     if locked or answer == saved:
         return False
     values = {"answer": answer, "answered_at": utcnow() if answer is not None else None,
               "now_locked": answer is not None and attempt.feedback == "immediate"}
-    db.session.execute(_SAVE, {"response_id": response.id, **values})
+    connection.execute(_SAVE, {"response_id": response.id, **values})
     # Written in one statement rather than by a flush; keep the loaded response in step.
     for key, value in (("answer", answer), ("answered_at", values["answered_at"]),
                        ("locked", values["now_locked"])):
@@ -308,7 +309,8 @@ def _hold_unsubmitted(attempt):
     commit (a row lock on PostgreSQL, the write lock on SQLite), so a save either goes
     before the submit, which then counts it, or finds the attempt handed in.
     """
-    held = db.session.execute(_HOLD, {"attempt_id": attempt.id, "now": utcnow()}).rowcount
+    held = db.session.connection().execute(
+        _HOLD, {"attempt_id": attempt.id, "now": utcnow()}).rowcount
     if not held:
         db.session.refresh(attempt)
     return bool(held)
