@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from quizapp.classes import services as class_services
 from quizapp.domain.kinds import AnswerError, get_kind
 from quizapp.extensions import db
-from quizapp.play import bp, services
+from quizapp.play import bp, pages, services
 from quizapp.play.forms import StartForm, SubmitForm, answer_token_valid
 from quizapp.play.learner import learner_key
 from quizapp.quizzes.models import Quiz
@@ -74,7 +74,7 @@ def resume(public_id):
 @bp.route("/attempt/<public_id:public_id>/q/<position:position>", methods=["GET", "POST"])
 def question(public_id, position):
     """Show one question, and save the answer given to it."""
-    found = services.get_attempt_response(public_id, learner_key(create=False), position)
+    found = pages.read_page(public_id, learner_key(create=False), position)
     response = found.response if found is not None else None
     attempt = response.attempt if response is not None else _attempt_or_404(public_id)
     if attempt.submitted:

@@ -3,11 +3,10 @@
 import random
 import uuid
 from datetime import timedelta
-from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.bank.models import Evidence, Question, QuestionVersion
@@ -16,6 +15,7 @@ from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
 from quizapp.play.members import entry_attempts_at, hold_entry
 from quizapp.play.models import Attempt, Response
+from quizapp.play.pages import orm_attempt, orm_response
 from quizapp.play.review import Outcome, held_item, review_item, review_items
 from quizapp.play.scoring import total_score
 from quizapp.quizzes.draw import draw_questions, question_pool
@@ -168,30 +168,10 @@ def get_response(attempt, position):
     )
 
 
-# The statements of the question page and the answer save, built once: they run on every
-# learner request, and building a statement costs more than the database takes to run it.
+# The statements of the answer save, built once: they run on every learner's save, and
+# building a statement costs more than the database takes to run it. (The page's own read
+# is in pages.py.)
 _attempts, _responses = Attempt.__table__, Response.__table__
-_versions, _step = QuestionVersion.__table__, Response.__table__.alias("step")
-# Every page of the attempt as "position:answered:kind", in any order: the progress links
-# and the page count, read with the response rather than by a second query.
-_STEPS = (
-    sa.select(sa.func.aggregate_strings(
-        sa.cast(_step.c.position, sa.String)
-        + sa.case((_step.c.answered_at.is_(None), ":0:"), else_=":1:") + _versions.c.kind,
-        ","))
-    .select_from(_step.join(_versions, _versions.c.id == _step.c.question_version_id))
-    .where(_step.c.attempt_id == _attempts.c.id)
-    .scalar_subquery()
-)
-_RESPONSE_AT = (
-    sa.select(Response, _STEPS)
-    .join(Response.attempt)
-    .where(Attempt.public_id == sa.bindparam("public_id"),
-           Attempt.learner_key == sa.bindparam("learner_key"),
-           Response.position == sa.bindparam("position"))
-    .options(contains_eager(Response.attempt).joinedload(Attempt.quiz),
-             joinedload(Response.question_version))
-)
 _HOLD = (
     sa.update(_attempts)
     .where(_attempts.c.id == sa.bindparam("attempt_id"), _attempts.c.submitted_at.is_(None))
@@ -205,38 +185,6 @@ _SAVE = (
             answered_at=sa.bindparam("answered_at", type_=_responses.c.answered_at.type),
             locked=sa.bindparam("now_locked", type_=_responses.c.locked.type))
 )
-
-
-class AttemptPage(NamedTuple):
-    """A response with its attempt, quiz and version loaded, and the attempt's steps."""
-
-    response: Response
-    # (position, answered, takes an answer) for every page of the attempt, in order.
-    steps: list[tuple[int, bool, bool]]
-
-
-def get_attempt_response(public_id, learner_key, position):
-    """Return the learner's response at `position` with its attempt's steps, as an AttemptPage.
-
-    One query for the question page and the answer save; None when the attempt is not this
-    learner's or has no such position (ask `get_attempt` which).
-    """
-    row = db.session.execute(_RESPONSE_AT, {"public_id": public_id,
-                                            "learner_key": learner_key,
-                                            "position": position}).one_or_none()
-    if row is None:
-        return None
-    return AttemptPage(row[0], _parse_steps(row[1]))
-
-
-def _parse_steps(text):
-    """Return the steps written by _STEPS, in order of position."""
-    steps = []
-    for item in text.split(","):
-        position, answered, kind = item.split(":", 2)
-        steps.append((int(position), answered == "1", get_kind(kind).takes_answer))
-    steps.sort()
-    return steps
 
 
 def _steps(attempt):
@@ -255,7 +203,7 @@ def progress(attempt, steps=None):
 
     A question is done once answered; one that asks for no answer (a description) is
     done from the start, so it never shows as left to answer. `steps`, when the caller
-    read them already (see get_attempt_response), saves the query.
+    read them already (see pages.read_page), saves the query.
     """
     return [(position, answered or not takes)
             for position, answered, takes in (steps if steps is not None else _steps(attempt))]
@@ -295,10 +243,12 @@ def save_response(attempt, response, form):
     values = {"answer": answer, "answered_at": utcnow() if answer is not None else None,
               "now_locked": answer is not None and attempt.feedback == "immediate"}
     connection.execute(_SAVE, {"response_id": response.id, **values})
-    # Written in one statement rather than by a flush; keep the loaded response in step.
+    # Written in one statement rather than by a flush; keep the loaded response in step
+    # (an ORM object or the page's plain view of it).
+    keep = set_committed_value if isinstance(response, Response) else setattr
     for key, value in (("answer", answer), ("answered_at", values["answered_at"]),
                        ("locked", values["now_locked"])):
-        set_committed_value(response, key, value)
+        keep(response, key, value)
     return True
 
 
@@ -312,7 +262,8 @@ def _hold_unsubmitted(attempt):
     held = db.session.connection().execute(
         _HOLD, {"attempt_id": attempt.id, "now": utcnow()}).rowcount
     if not held:
-        db.session.refresh(attempt)
+        # Handed in meanwhile: what this session holds of the attempt is out of date.
+        db.session.refresh(orm_attempt(attempt))
     return bool(held)
 
 
@@ -321,6 +272,7 @@ def expire_if_due(attempt, now=None):
     now = now or utcnow()
     due = attempt.hand_in_by
     if not attempt.submitted and due is not None and now >= due:
+        attempt = orm_attempt(attempt)  # the page's plain view cannot be scored
         submit_attempt(attempt)
     return attempt.submitted
 
@@ -383,8 +335,8 @@ def inline_feedback(attempt, response, now=None):
     if not key_shows(attempt.feedback, attempt.quiz.closes_at, now, attempt.submitted,
                      response.locked):
         return None
-    version = response.question_version
-    if embargoed_questions(db.session, now, [version.question_id]):
+    response = orm_response(response)  # the review follows the version to its evidence
+    if embargoed_questions(db.session, now, [response.question_version.question_id]):
         return held_item(response)
     return review_item(response)
 
