@@ -48,3 +48,24 @@ access_log_format = (
 )
 # The proxy's X-Forwarded-* headers are judged by the app (TRUSTED_PROXIES), not here.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """Warm a preloaded Flask app in the master, so that every worker forks warm.
+
+    Workers are replaced every max_requests; each new one would otherwise compile the
+    templates and set up the ORM's mappers again on its first requests, in front of the
+    learners waiting for them. Nothing here opens a database connection.
+    """
+    if not server.cfg.preload_app:
+        return
+    app = server.app.wsgi()
+    jinja_env = getattr(app, "jinja_env", None)
+    if jinja_env is not None:
+        for name in jinja_env.list_templates(filter_func=lambda n: n.endswith(".html")):
+            jinja_env.get_template(name)
+    try:
+        from sqlalchemy.orm import configure_mappers
+    except ImportError:
+        return
+    configure_mappers()

@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and bound to the app in the factory."""
 
+from flask import current_app, request
 from flask_babel import Babel
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
@@ -12,6 +13,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+from werkzeug.datastructures import Headers
 
 # Named constraints keep migrations portable between SQLite (batch mode) and PostgreSQL.
 NAMING_CONVENTION = {
@@ -29,11 +31,47 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class FixedHeadersTalisman(Talisman):
+    """Talisman whose headers, the same on every response of a view without options of its
+    own, are worked out once per app rather than parsed again for every response."""
+
+    def _has_own_options(self):
+        """Tell whether this request's view has options of its own, or a CSP nonce."""
+        view = current_app.view_functions.get(request.endpoint)
+        return bool(getattr(view, "talisman_view_options", None)
+                    or self.content_security_policy_nonce_in)
+
+    def _make_nonce(self):
+        """Make a nonce only where one can be asked for."""
+        if self._has_own_options():
+            super()._make_nonce()
+
+    def _set_response_headers(self, response):
+        """Set the fixed headers (and HSTS over HTTPS), or all of Talisman's for own options."""
+        if self._has_own_options():
+            return super()._set_response_headers(response)
+        fixed = current_app.extensions.get("quizapp_fixed_headers")
+        if fixed is None:
+            headers = Headers()
+            options = self._get_local_options()
+            self._set_feature_policy_headers(headers, options)
+            self._set_permissions_policy_headers(headers, options)
+            self._set_document_policy_headers(headers, options)
+            self._set_frame_options_headers(headers, options)
+            self._set_content_security_policy_headers(headers, options)
+            self._set_referrer_policy_headers(headers)
+            fixed = current_app.extensions["quizapp_fixed_headers"] = list(headers.items())
+        for name, value in fixed:
+            response.headers[name] = value
+        self._set_hsts_headers(response.headers)
+        return response
+
+
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
-talisman = Talisman()
+talisman = FixedHeadersTalisman()
 # Limits are per client address (see TRUSTED_PROXIES); storage and switches come from config.
 limiter = Limiter(key_func=get_remote_address)
 
@@ -49,6 +87,20 @@ def init_limiter(app):
     limiter.limit_manager.set_application_limits([])
     limiter._storage_options = {}  # noqa: SLF001 - no public way to forget them
     limiter.init_app(app)
+    manager = limiter.limit_manager
+    app.extensions["quizapp_global_limits"] = bool(
+        manager._default_limits or manager._application_limits)  # noqa: SLF001
+
+
+# Views that carry no limit of their own and run on every learner's page and answer.
+UNLIMITED_VIEWS = frozenset({"play.question"})
+
+
+@limiter.request_filter
+def _nothing_to_count():
+    """Skip the limiter's work for an unlimited view while no app-wide limit is configured."""
+    return (request.endpoint in UNLIMITED_VIEWS
+            and not current_app.extensions.get("quizapp_global_limits", True))
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = _l("Log in to see that page.")

@@ -1,7 +1,12 @@
 """Template filters and globals shared by every area."""
 
-from flask import g
-from flask_babel import get_translations, gettext
+from pathlib import Path
+
+from babel.support import NullTranslations
+from flask import current_app, g, render_template, request, session
+from flask_babel import get_locale, get_translations, gettext
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
 from quizapp.domain.kinds import get_kind
 from quizapp.domain.provenance import provenance_label
@@ -52,6 +57,68 @@ def _translations():
     return found
 
 
+def layout_part(name, shared=True):
+    """Return a part of the layout (`_layout/...`), rendered once when it is `shared`.
+
+    A shared part is the same for every visitor of a locale (the head's links, the
+    header of a visitor who is not logged in, the footer): rendering it on every
+    request cost a learner's question page as much as its own queries.
+    """
+    if not shared or current_app.jinja_env.auto_reload:
+        return _render_part(name)
+    locale = str(get_locale()) if current_app.extensions["quizapp_translated"] else None
+    key = (name, locale, request.script_root)
+    parts = current_app.extensions.setdefault("quizapp_layout_parts", {})
+    found = parts.get(key)
+    if found is None:
+        found = parts[key] = _render_part(name)
+    return found
+
+
+def _render_part(name):
+    """Render a layout part as markup: Jinja escaped what it holds."""
+    return Markup(render_template(name).strip())  # noqa: S704 - autoescaped by Jinja
+
+
+# Signed CSRF tokens remembered per process; past this many, all are forgotten.
+SIGNED_TOKENS_KEPT = 4096
+
+
+def csrf_token():
+    """Return the session's signed CSRF token, as Flask-WTF's csrf_token() does.
+
+    Flask-WTF signs the session's token again on every page. While tokens never expire
+    (WTF_CSRF_TIME_LIMIT None), one signature per session and key serves every page, and
+    the form checks it just the same.
+    """
+    config = current_app.config
+    raw = session.get("csrf_token")
+    if ("csrf_token" in g or raw is None or config.get("WTF_CSRF_TIME_LIMIT", 3600) is not None
+            or config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
+        return generate_csrf()
+    signed_tokens = current_app.extensions.setdefault("quizapp_signed_csrf", {})
+    key = (config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, raw)
+    signed = signed_tokens.get(key)
+    if signed is None:
+        if len(signed_tokens) >= SIGNED_TOKENS_KEPT:
+            signed_tokens.clear()
+        signed = signed_tokens[key] = generate_csrf()
+    else:
+        g.csrf_token = signed  # where Flask-WTF keeps it for the rest of the request
+    return signed
+
+
+_CSRF_CONTEXT = {"csrf_token": csrf_token}
+
+
+def _has_catalogs(app):
+    """Tell whether Flask-Babel has any compiled catalog (.mo) to translate with."""
+    for folder in app.extensions["babel"].translation_directories:
+        if any(Path(folder).glob("*/LC_MESSAGES/*.mo")):
+            return True
+    return False
+
+
 def init_templating(app):
     """Register the filters and globals."""
     app.jinja_env.filters["published"] = published_label
@@ -60,14 +127,28 @@ def init_templating(app):
     app.jinja_env.filters["source_label"] = source_label
     app.jinja_env.filters["plain_number"] = plain_number
     app.jinja_env.globals["kind_of"] = get_kind
+    app.jinja_env.globals["layout_part"] = layout_part
+    # Flask-WTF offers its csrf_token() both as a global and from a context processor.
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.context_processor(lambda: _CSRF_CONTEXT)
     app.jinja_env.add_extension("jinja2.ext.do")
-    # Flask-Babel finds the request's translations again for every label; a page has dozens.
-    app.jinja_env.install_gettext_callables(
-        gettext=lambda s: _translations().ugettext(s),
-        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
-        pgettext=lambda c, s: _translations().upgettext(c, s),
-        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
-        newstyle=True,
-    )
+    translated = app.extensions["quizapp_translated"] = _has_catalogs(app)
+    if translated:
+        # Flask-Babel finds the request's translations again for every label; a page has
+        # dozens.
+        app.jinja_env.install_gettext_callables(
+            gettext=lambda s: _translations().ugettext(s),
+            ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+            pgettext=lambda c, s: _translations().upgettext(c, s),
+            npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+            newstyle=True,
+        )
+    else:
+        # No catalog to load: every request would get Flask-Babel's NullTranslations,
+        # which give the text back as it is. Use one for good, without a lookup per label.
+        null = NullTranslations()
+        app.jinja_env.install_gettext_callables(
+            gettext=null.ugettext, ngettext=null.ungettext, pgettext=null.upgettext,
+            npgettext=null.unpgettext, newstyle=True)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -15,6 +15,7 @@ import redis
 from quizapp import create_app
 from quizapp.extensions import db, limiter
 from tests.conftest import clear_database
+from tests.play.helpers import question_url, start
 
 REDIS_URL = os.environ.get("QUIZAPP_REDIS_URL", "redis://127.0.0.1:6379")
 LIMIT = "3 per minute"
@@ -145,3 +146,21 @@ def test_an_unreachable_redis_does_not_stop_learners(database_url, bank_writer):
         clear_database()
         db.engine.dispose()
     assert set(statuses) <= {400, 429} and statuses[0] == 400
+
+
+def test_a_default_limit_still_covers_the_question_page(database_url, bank_writer):
+    """The question page skips the limiter's work only while no default limit is set."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
+                      "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test-secret",
+                      "RATELIMIT_STORAGE_URI": "memory://", "RATELIMIT_DEFAULT": "3 per minute"})
+    with app.app_context():
+        try:
+            bank_writer.load()
+            client = app.test_client()
+            attempt = start(client)
+            pages = [client.get(question_url(attempt, 1)).status_code for _ in range(4)]
+            assert pages == [200, 200, 200, 429]
+        finally:
+            limiter.reset()
+            clear_database()
+            db.engine.dispose()

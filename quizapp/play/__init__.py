@@ -2,7 +2,10 @@
 
 from flask import Blueprint
 
+from quizapp.play.steps import step_links
+
 bp = Blueprint("play", __name__, template_folder="templates")
+bp.add_app_template_global(step_links)
 
 
 @bp.after_request

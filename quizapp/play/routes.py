@@ -9,8 +9,8 @@ from flask_login import current_user
 from quizapp.classes import services as class_services
 from quizapp.domain.kinds import AnswerError, get_kind
 from quizapp.extensions import db
-from quizapp.play import bp, services
-from quizapp.play.forms import AnswerForm, StartForm, SubmitForm
+from quizapp.play import bp, pages, services
+from quizapp.play.forms import StartForm, SubmitForm, answer_token_valid
 from quizapp.play.learner import learner_key
 from quizapp.quizzes.models import Quiz
 from quizapp.timeutil import utcnow
@@ -76,7 +76,8 @@ def resume(public_id):
 @bp.route("/attempt/<public_id:public_id>/q/<position:position>", methods=["GET", "POST"])
 def question(public_id, position):
     """Show one question, and save the answer given to it."""
-    response = services.get_attempt_response(public_id, learner_key(create=False), position)
+    found = pages.read_page(public_id, learner_key(create=False), position)
+    response = found.response if found is not None else None
     attempt = response.attempt if response is not None else _attempt_or_404(public_id)
     if attempt.submitted:
         return _answer_too_late(public_id)
@@ -86,8 +87,10 @@ def question(public_id, position):
         return _answer_too_late(public_id)
     if response is None:
         abort(404)
-    form, error, status = AnswerForm(), None, 200
-    if request.method == "POST" and form.validate():
+    error, status = None, 200
+    # No form object: the page renders its CSRF token itself (csrf_token()), and
+    # CSRFProtect checks it on every POST before this view runs.
+    if request.method == "POST" and answer_token_valid():
         try:
             services.save_response(attempt, response, request.form.to_dict(flat=False))
         except AnswerError as problem:
@@ -96,16 +99,16 @@ def question(public_id, position):
             return _answer_too_late(public_id)
         else:
             # Where to go is known now: the commit would expire what it is read from.
-            target = _after_answer(attempt, response, request.form.get("go"))
+            target = _after_answer(attempt, response, request.form.get("go"), len(found.steps))
             db.session.commit()
             return redirect(target)
     elif request.method == "POST":
         error, status = _("The form had expired. Your answer was not saved: try again."), 400
-    steps = services.progress(attempt)
+    steps = services.progress(attempt, found.steps)
     version = response.question_version
     return render_template(
         "play/question.html", attempt=attempt, response=response, version=version,
-        kind=get_kind(version.kind), steps=steps, total=len(steps), form=form, error=error,
+        kind=get_kind(version.kind), steps=steps, total=len(steps), error=error,
         feedback=services.inline_feedback(attempt, response),
     ), status
 
@@ -117,7 +120,7 @@ def _answer_too_late(public_id):
     return redirect(url_for("play.result", public_id=public_id))
 
 
-def _after_answer(attempt, response, go):
+def _after_answer(attempt, response, go, pages):
     """Return where a saved answer leads: back, on, the review page, or its own feedback."""
     position = response.position
     if response.locked and go != "next":
@@ -126,7 +129,7 @@ def _after_answer(attempt, response, go):
     if go == "prev" and position > 1:
         position -= 1
     # Not max_score: a description is a page of the attempt but counts for no mark.
-    elif go == "review" or position >= services.question_count(attempt):
+    elif go == "review" or position >= pages:
         return url_for("play.review", public_id=attempt.public_id)
     else:
         position += 1

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.bank.models import Evidence, Question, QuestionVersion
@@ -15,6 +15,7 @@ from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
 from quizapp.play.members import entry_attempts_at, hold_entry
 from quizapp.play.models import Attempt, Response
+from quizapp.play.pages import orm_attempt, orm_response
 from quizapp.play.review import Outcome, held_item, review_item, review_items
 from quizapp.play.scoring import total_score
 from quizapp.quizzes.draw import draw_questions, question_pool
@@ -167,17 +168,9 @@ def get_response(attempt, position):
     )
 
 
-# The statements of the question page and the answer save, built once: they run on every
-# learner request, and building a statement costs more than the database takes to run it.
-_RESPONSE_AT = (
-    sa.select(Response)
-    .join(Response.attempt)
-    .where(Attempt.public_id == sa.bindparam("public_id"),
-           Attempt.learner_key == sa.bindparam("learner_key"),
-           Response.position == sa.bindparam("position"))
-    .options(contains_eager(Response.attempt).joinedload(Attempt.quiz),
-             joinedload(Response.question_version))
-)
+# The statements of the answer save, built once: they run on every learner's save, and
+# building a statement costs more than the database takes to run it. (The page's own read
+# is in pages.py.)
 _attempts, _responses = Attempt.__table__, Response.__table__
 _HOLD = (
     sa.update(_attempts)
@@ -194,23 +187,6 @@ _SAVE = (
 )
 
 
-def get_attempt_response(public_id, learner_key, position):
-    """Return the learner's response at `position` with its attempt, quiz and question version.
-
-    One query for the question page and the answer save; None when the attempt is not this
-    learner's or has no such position (ask `get_attempt` which).
-    """
-    return db.session.scalar(_RESPONSE_AT, {"public_id": public_id, "learner_key": learner_key,
-                                            "position": position})
-
-
-
-def question_count(attempt):
-    """Return how many pages (questions and descriptions) the attempt has."""
-    return db.session.scalar(sa.select(sa.func.count(Response.id))
-                             .where(Response.attempt_id == attempt.id))
-
-
 def _steps(attempt):
     """Return (position, answered, takes an answer) for every question, in order."""
     rows = db.session.execute(
@@ -222,13 +198,15 @@ def _steps(attempt):
             for position, answered, kind in rows]
 
 
-def progress(attempt):
+def progress(attempt, steps=None):
     """Return (position, done) for every question of the attempt, in order.
 
     A question is done once answered; one that asks for no answer (a description) is
-    done from the start, so it never shows as left to answer.
+    done from the start, so it never shows as left to answer. `steps`, when the caller
+    read them already (see pages.read_page), saves the query.
     """
-    return [(position, answered or not takes) for position, answered, takes in _steps(attempt)]
+    return [(position, answered or not takes)
+            for position, answered, takes in (steps if steps is not None else _steps(attempt))]
 
 
 def resume_position(attempt):
@@ -258,16 +236,19 @@ def save_response(attempt, response, form):
     if not _hold_unsubmitted(attempt):
         raise PlayError(ANSWER_TOO_LATE)
     # Read again under the hold: another tab may have changed or locked this answer.
-    saved, locked = db.session.execute(_SAVED, {"response_id": response.id}).one()
+    connection = db.session.connection()  # plain statements: no ORM work on the way
+    saved, locked = connection.execute(_SAVED, {"response_id": response.id}).one()
     if locked or answer == saved:
         return False
     values = {"answer": answer, "answered_at": utcnow() if answer is not None else None,
               "now_locked": answer is not None and attempt.feedback == "immediate"}
-    db.session.execute(_SAVE, {"response_id": response.id, **values})
-    # Written in one statement rather than by a flush; keep the loaded response in step.
+    connection.execute(_SAVE, {"response_id": response.id, **values})
+    # Written in one statement rather than by a flush; keep the loaded response in step
+    # (an ORM object or the page's plain view of it).
+    keep = set_committed_value if isinstance(response, Response) else setattr
     for key, value in (("answer", answer), ("answered_at", values["answered_at"]),
                        ("locked", values["now_locked"])):
-        set_committed_value(response, key, value)
+        keep(response, key, value)
     return True
 
 
@@ -278,9 +259,11 @@ def _hold_unsubmitted(attempt):
     commit (a row lock on PostgreSQL, the write lock on SQLite), so a save either goes
     before the submit, which then counts it, or finds the attempt handed in.
     """
-    held = db.session.execute(_HOLD, {"attempt_id": attempt.id, "now": utcnow()}).rowcount
+    held = db.session.connection().execute(
+        _HOLD, {"attempt_id": attempt.id, "now": utcnow()}).rowcount
     if not held:
-        db.session.refresh(attempt)
+        # Handed in meanwhile: what this session holds of the attempt is out of date.
+        db.session.refresh(orm_attempt(attempt))
     return bool(held)
 
 
@@ -289,6 +272,7 @@ def expire_if_due(attempt, now=None):
     now = now or utcnow()
     due = attempt.hand_in_by
     if not attempt.submitted and due is not None and now >= due:
+        attempt = orm_attempt(attempt)  # the page's plain view cannot be scored
         submit_attempt(attempt)
     return attempt.submitted
 
@@ -369,8 +353,8 @@ def inline_feedback(attempt, response, now=None):
     if not key_shows(attempt.feedback, attempt.quiz.closes_at, now, attempt.submitted,
                      response.locked):
         return None
-    version = response.question_version
-    if embargoed_questions(db.session, now, [version.question_id]):
+    response = orm_response(response)  # the review follows the version to its evidence
+    if embargoed_questions(db.session, now, [response.question_version.question_id]):
         return held_item(response)
     return review_item(response)
 

@@ -1,9 +1,11 @@
 """The operators' files agree with each other and with the README: names, ports, users."""
 
 import re
+import runpy
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
@@ -66,3 +68,13 @@ def test_gunicorn_settings_follow_the_cores_and_the_environment():
              "GUNICORN_TIMEOUT": "60", "GUNICORN_GRACEFUL_TIMEOUT": "9",
              "GUNICORN_BIND": "0.0.0.0:9000", "GUNICORN_ACCESSLOG": ""})
     assert yaml.safe_load(changed.stdout) == [3, cores, 4, 60, 9, "0.0.0.0:9000", None]
+
+
+def test_gunicorn_warms_a_preloaded_app_before_the_workers_fork(app):
+    """With preload_app, the master compiles every template once, for all its workers."""
+    settings = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    server = SimpleNamespace(cfg=SimpleNamespace(preload_app=True),
+                             app=SimpleNamespace(wsgi=lambda: app))
+    settings["when_ready"](server)
+    compiled = {key[1] for key in app.jinja_env.cache.keys()}
+    assert {"base.html", "play/question.html", "kinds/single_choice/input.html"} <= compiled

@@ -83,3 +83,12 @@ def test_form_values_may_hold_tabs_and_line_breaks():
     """Only tab, CR and LF are allowed in a typed form value."""
     assert control_characters("a\tb\r\nc", FORM_CONTROL_ALLOWED) == set()
     assert control_characters("a\x00\tb", FORM_CONTROL_ALLOWED) == {"\x00"}
+
+
+def test_control_characters_are_exactly_unicodes_category_cc():
+    """The fast pattern finds every Cc character of Unicode and nothing else."""
+    every = "".join(chr(point) for point in range(0x110000) if not 0xD800 <= point < 0xE000)
+    expected = {ch for ch in every if unicodedata.category(ch) == "Cc"}
+    assert control_characters(every) == expected
+    assert control_characters(every, allowed=FORM_CONTROL_ALLOWED) == expected - {"\t", "\n",
+                                                                                  "\r"}

@@ -1,10 +1,16 @@
 """Forged forms change nothing, names hide nothing, and responses carry security headers."""
 
+import re
+
 import pytest
 import sqlalchemy as sa
+from flask import request
+from flask_wtf.csrf import generate_csrf
+from werkzeug.datastructures import ImmutableMultiDict
 
 from quizapp import create_app
 from quizapp.extensions import db
+from quizapp.play.forms import answer_token_valid
 from quizapp.play.models import Attempt
 from tests.conftest import clear_database
 from tests.play.helpers import START_TOKEN, perfect_form, question_url, start, submit
@@ -19,6 +25,41 @@ def test_start_without_csrf_token_is_refused(csrf_app, bank_writer):
     assert response.status_code == 400
     assert "The form has expired" in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(Attempt.id))) == 0
+
+
+CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def test_an_answer_needs_the_pages_csrf_token(csrf_app, bank_writer):
+    """An answer posted without the question page's CSRF token is refused and not saved;
+    with the token the page rendered, it is saved."""
+    bank_writer.load()
+    client = csrf_app.test_client()
+    page = client.get("/quiz/test-quiz").get_data(as_text=True)
+    client.post("/quiz/test-quiz/start", data={
+        "csrf_token": CSRF_FIELD.search(page).group(1), "display_name": "Ann",
+        "start_token": START_TOKEN.search(page).group(1)})
+    attempt = db.session.scalar(sa.select(Attempt))
+    form = perfect_form(attempt.responses[0])
+    refused = client.post(question_url(attempt, 1), data={**form, "go": "next"})
+    assert refused.status_code == 400
+    db.session.expire_all()
+    assert attempt.responses[0].answer is None
+    token = CSRF_FIELD.search(client.get(question_url(attempt, 1)).get_data(as_text=True))
+    saved = client.post(question_url(attempt, 1),
+                        data={**form, "csrf_token": token.group(1), "go": "next"})
+    assert saved.status_code == 302
+    db.session.expire_all()
+    assert attempt.responses[0].answer is not None
+
+
+def test_the_answer_token_is_checked_when_csrfprotect_did_not(csrf_app):
+    """The question view checks the token itself when CSRFProtect has not marked it valid."""
+    with csrf_app.test_request_context("/", method="POST", data={"csrf_token": "forged"}):
+        assert not answer_token_valid()
+    with csrf_app.test_request_context("/", method="POST"):
+        request.form = ImmutableMultiDict({"csrf_token": generate_csrf()})
+        assert answer_token_valid()
 
 
 def test_pages_carry_security_headers(client, bank_writer):

@@ -1,0 +1,159 @@
+"""What the question page and the answer save read: one plain query into plain objects.
+
+These two run on every learner request. Loading four ORM objects per request cost more
+than the page's query itself; the rows are read with one Core statement instead, into
+the small read-only views below, which carry what the page, the save and the redirect
+use. The rare paths that need the ORM (handing in a timed-out attempt, feedback with its
+evidence) load it themselves (see `orm_attempt` and `orm_response`).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, NamedTuple
+
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
+
+from quizapp.bank.models import QuestionVersion
+from quizapp.domain.kinds import get_kind
+from quizapp.extensions import db
+from quizapp.play.models import Attempt, Response
+from quizapp.quizzes.models import Quiz
+
+_attempts, _responses = Attempt.__table__, Response.__table__
+_quizzes, _versions = Quiz.__table__, QuestionVersion.__table__
+_step = _responses.alias("step")
+
+# Every page of the attempt as "position:answered:kind", in any order: the progress links
+# and the page count, read with the response rather than by a second query.
+_STEPS = (
+    sa.select(sa.func.aggregate_strings(
+        sa.cast(_step.c.position, sa.String)
+        + sa.case((_step.c.answered_at.is_(None), ":0:"), else_=":1:") + _versions.c.kind,
+        ","))
+    .select_from(_step.join(_versions, _versions.c.id == _step.c.question_version_id))
+    .where(_step.c.attempt_id == _attempts.c.id)
+    .scalar_subquery()
+)
+# Built once: building a statement costs more than the database takes to run it.
+_PAGE = (
+    sa.select(
+        _responses.c.id, _responses.c.position, _responses.c.layout, _responses.c.answer,
+        _responses.c.answered_at, _responses.c.locked, _responses.c.score,
+        _attempts.c.id.label("attempt_id"), _attempts.c.public_id, _attempts.c.feedback,
+        _attempts.c.deadline, _attempts.c.submitted_at,
+        _quizzes.c.title, _quizzes.c.closes_at,
+        _versions.c.id.label("version_id"), _versions.c.question_id, _versions.c.kind,
+        _versions.c.prompt, _versions.c.data,
+        _STEPS.label("steps"))
+    .select_from(_responses
+                 .join(_attempts, _attempts.c.id == _responses.c.attempt_id)
+                 .join(_quizzes, _quizzes.c.id == _attempts.c.quiz_id)
+                 .join(_versions, _versions.c.id == _responses.c.question_version_id))
+    .where(_attempts.c.public_id == sa.bindparam("public_id"),
+           _attempts.c.learner_key == sa.bindparam("learner_key"),
+           _responses.c.position == sa.bindparam("position"))
+)
+
+
+@dataclass(slots=True)
+class QuizView:
+    """What a question page shows of its quiz."""
+
+    title: str
+    closes_at: datetime | None
+
+
+@dataclass(slots=True)
+class AttemptView:
+    """What a question page and a save use of the attempt."""
+
+    id: int
+    public_id: str
+    feedback: str
+    deadline: datetime | None
+    submitted_at: datetime | None
+    quiz: QuizView
+
+    # The model's own rules, read from the same fields.
+    hand_in_by = property(Attempt.hand_in_by.fget)
+    submitted = property(Attempt.submitted.fget)
+
+
+@dataclass(slots=True)
+class VersionView:
+    """The question version a response asks."""
+
+    id: int
+    question_id: int
+    kind: str
+    prompt: str
+    data: dict[str, Any]
+
+
+@dataclass(slots=True)
+class ResponseView:
+    """One response of the attempt, as the page shows it and the save changes it."""
+
+    id: int
+    position: int
+    layout: dict[str, Any]
+    answer: Any
+    answered_at: datetime | None
+    locked: bool
+    score: float | None
+    attempt: AttemptView
+    question_version: VersionView
+
+
+class AttemptPage(NamedTuple):
+    """A response with its attempt, quiz and version, and the attempt's steps."""
+
+    response: ResponseView
+    # (position, answered, takes an answer) for every page of the attempt, in order.
+    steps: list[tuple[int, bool, bool]]
+
+
+def read_page(public_id, learner_key, position):
+    """Return the learner's response at `position` as an AttemptPage, in one query.
+
+    None when the attempt is not this learner's or has no such position (ask
+    `services.get_attempt` which).
+    """
+    # On the session's connection (its transaction), without the ORM's execution path.
+    row = db.session.connection().execute(
+        _PAGE, {"public_id": public_id, "learner_key": learner_key, "position": position},
+    ).one_or_none()
+    if row is None:
+        return None
+    attempt = AttemptView(row.attempt_id, row.public_id, row.feedback, row.deadline,
+                          row.submitted_at, QuizView(row.title, row.closes_at))
+    version = VersionView(row.version_id, row.question_id, row.kind, row.prompt, row.data)
+    response = ResponseView(row.id, row.position, row.layout, row.answer, row.answered_at,
+                            bool(row.locked), row.score, attempt, version)
+    return AttemptPage(response, _parse_steps(row.steps))
+
+
+def _parse_steps(text):
+    """Return the steps written by _STEPS, in order of position."""
+    steps = []
+    for item in text.split(","):
+        position, answered, kind = item.split(":", 2)
+        steps.append((int(position), answered == "1", get_kind(kind).takes_answer))
+    steps.sort()
+    return steps
+
+
+def orm_attempt(attempt):
+    """Return the attempt as its ORM object (with its quiz), loading it when it is a view."""
+    if isinstance(attempt, Attempt):
+        return attempt
+    return db.session.get(Attempt, attempt.id, options=[joinedload(Attempt.quiz)])
+
+
+def orm_response(response):
+    """Return the response as its ORM object, loading it when it is a view."""
+    if isinstance(response, Response):
+        return response
+    return db.session.get(Response, response.id,
+                          options=[joinedload(Response.question_version)])
