@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.bank.models import Evidence, Question, QuestionVersion
