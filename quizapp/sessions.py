@@ -47,7 +47,7 @@ class DailyRefreshSessionInterface(SecureCookieSessionInterface):
         if all(isinstance(item, _IMMUTABLE) for item in data.values()):
             if len(self._opened) >= OPENED_CACHE_SIZE:
                 for old in list(self._opened)[:OPENED_CACHE_SIZE // 2]:
-                    del self._opened[old]
+                    self._opened.pop(old, None)  # another thread may have dropped it
             self._opened[key] = (data, signed_at.timestamp() + max_age)
         return self.session_class(data)
 

@@ -7,6 +7,7 @@ deploy/nginx.conf.template, as README "Deploying" says; see tests/deploy/stack.p
 import hashlib
 import re
 import secrets
+import time
 import uuid
 
 import pytest
@@ -185,6 +186,17 @@ def test_health_checks_on_every_server(stack):
             assert len(browser.cookies) == 0
 
 
+def once_logged(read, done, seconds=5.0):
+    """Return `read()` as soon as `done` holds for it, or as it is after `seconds`: servers
+    write a request's log line after its response, so a test may read before it lands."""
+    deadline = time.monotonic() + seconds
+    while True:
+        found = read()
+        if done(found) or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
 def test_request_ids_run_from_nginx_through_the_app_logs(stack):
     """The client's request id is echoed, and the same id is in nginx's and the app's JSON."""
     given = f"deploy-{secrets.token_hex(8)}"
@@ -193,13 +205,16 @@ def test_request_ids_run_from_nginx_through_the_app_logs(stack):
     assert status == 200 and headers["X-Request-ID"] == given
     made = Browser().send(stack.nginx + "/healthz")[1]["X-Request-ID"]
     assert re.fullmatch(r"[0-9a-f]{32}", made)  # nginx's own $request_id, kept by the app
-    app_lines = [line for name in ("app1", "app2") for line in stack.log_lines(name)
-                 if line.get("logger") == "quizapp.request"]
+    app_lines = once_logged(
+        lambda: [line for name in ("app1", "app2") for line in stack.log_lines(name)
+                 if line.get("logger") == "quizapp.request"],
+        lambda lines: any(line["request_id"] == given for line in lines))
     (line,) = [line for line in app_lines if line["request_id"] == given]
     assert line["path"] == "/quiz/test-quiz" and line["status"] == 200
     assert line["method"] == "GET" and line["duration_ms"] >= 0
     assert line["remote_addr"] == "127.0.0.1"
-    nginx_ids = {line["request_id"] for line in stack.log_lines("nginx")}
+    nginx_ids = once_logged(lambda: {line["request_id"] for line in stack.log_lines("nginx")},
+                            lambda ids: {given, made} <= ids)
     assert {given, made} <= nginx_ids
 
 
@@ -208,8 +223,11 @@ def test_the_app_believes_one_proxy(stack):
     given = f"proxy-{secrets.token_hex(8)}"
     Browser().send(stack.apps[0] + "/healthz",
                    headers={"X-Request-ID": given, "X-Forwarded-For": "198.51.100.4"})
-    (line,) = [line for line in stack.log_lines("app1")
-               if line.get("request_id") == given and line["logger"] == "quizapp.request"]
+    lines = once_logged(
+        lambda: [line for line in stack.log_lines("app1")
+                 if line.get("request_id") == given and line["logger"] == "quizapp.request"],
+        bool)
+    (line,) = lines
     assert line["remote_addr"] == "198.51.100.4"
 
 
