@@ -7,6 +7,7 @@ use. The rare paths that need the ORM (handing in a timed-out attempt, feedback 
 evidence) load it themselves (see `orm_attempt` and `orm_response`).
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -114,16 +115,19 @@ class AttemptPage(NamedTuple):
     steps: list[tuple[int, bool, bool]]
 
 
-def read_page(public_id, learner_key, position):
+def read_page(public_id, learner_key, position, held=False):
     """Return the learner's response at `position` as an AttemptPage, in one query.
 
     None when the attempt is not this learner's or has no such position (ask
-    `services.get_attempt` which).
+    `services.get_attempt` which). A save reads in the session's transaction, after it
+    took the hold (`held`); a page only shown is read on its own (see `_reading`).
     """
-    # On the session's connection (its transaction), without the ORM's execution path.
-    row = db.session.connection().execute(
-        _PAGE, {"public_id": public_id, "learner_key": learner_key, "position": position},
-    ).one_or_none()
+    params = {"public_id": public_id, "learner_key": learner_key, "position": position}
+    if held:
+        row = db.session.connection().execute(_PAGE, params).one_or_none()
+    else:
+        with _reading() as connection:
+            row = connection.execute(_PAGE, params).one_or_none()
     if row is None:
         return None
     attempt = AttemptView(row.attempt_id, row.public_id, row.feedback, row.deadline,
@@ -132,6 +136,24 @@ def read_page(public_id, learner_key, position):
     response = ResponseView(row.id, row.position, row.layout, row.answer, row.answered_at,
                             bool(row.locked), row.score, attempt, version)
     return AttemptPage(response, _parse_steps(row.steps))
+
+
+@contextmanager
+def _reading():
+    """Yield a connection for one statement that writes nothing, outside any transaction.
+
+    psycopg opens a transaction for a read, so the read would cost BEGIN and ROLLBACK, two
+    round trips more than the statement; and its rollback forgets every prepared statement,
+    so PostgreSQL would plan the page's query afresh on every request. In autocommit the
+    statement is all that is sent, and it stays prepared. SQLite's driver begins nothing
+    for a read, and leaving autocommit would cost it a statement: it reads on the session's
+    connection.
+    """
+    if db.engine.dialect.name == "sqlite":
+        yield db.session.connection()
+        return
+    with db.engine.connect() as connection:
+        yield connection.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def _parse_steps(text):

@@ -76,7 +76,14 @@ def resume(public_id):
 @bp.route("/attempt/<public_id:public_id>/q/<position:position>", methods=["GET", "POST"])
 def question(public_id, position):
     """Show one question, and save the answer given to it."""
-    found = pages.read_page(public_id, learner_key(create=False), position)
+    key = learner_key(create=False)
+    # No form object: the page renders its CSRF token itself (csrf_token()), and
+    # CSRFProtect checks it on every POST before this view runs.
+    saving = request.method == "POST" and answer_token_valid()
+    # A save holds its attempt before reading it: what it reads then stays as read until
+    # it commits. A hold refused (handed in, or not this learner's) is told apart below.
+    held = saving and services.hold_attempt(public_id, key)
+    found = pages.read_page(public_id, key, position, held=held)
     response = found.response if found is not None else None
     attempt = response.attempt if response is not None else _attempt_or_404(public_id)
     if attempt.submitted:
@@ -88,15 +95,12 @@ def question(public_id, position):
     if response is None:
         abort(404)
     error, status = None, 200
-    # No form object: the page renders its CSRF token itself (csrf_token()), and
-    # CSRFProtect checks it on every POST before this view runs.
-    if request.method == "POST" and answer_token_valid():
+    if held:
         try:
             services.save_response(attempt, response, request.form.to_dict(flat=False))
         except AnswerError as problem:
+            db.session.rollback()  # let go of the hold before the page is rendered
             error, status = _(str(problem)), 400
-        except services.PlayError:
-            return _answer_too_late(public_id)
         else:
             # Where to go is known now: the commit would expire what it is read from.
             target = _after_answer(attempt, response, request.form.get("go"), len(found.steps))

@@ -174,11 +174,11 @@ def get_response(attempt, position):
 _attempts, _responses = Attempt.__table__, Response.__table__
 _HOLD = (
     sa.update(_attempts)
-    .where(_attempts.c.id == sa.bindparam("attempt_id"), _attempts.c.submitted_at.is_(None))
+    .where(_attempts.c.public_id == sa.bindparam("attempt_public_id"),
+           _attempts.c.learner_key == sa.bindparam("attempt_learner_key"),
+           _attempts.c.submitted_at.is_(None))
     .values(last_saved_at=sa.bindparam("now", type_=_attempts.c.last_saved_at.type))
 )
-_SAVED = sa.select(_responses.c.answer, _responses.c.locked).where(
-    _responses.c.id == sa.bindparam("response_id"))
 _SAVE = (
     sa.update(_responses).where(_responses.c.id == sa.bindparam("response_id"))
     .values(answer=sa.bindparam("answer", type_=_responses.c.answer.type),
@@ -225,46 +225,46 @@ def resume_position(attempt):
     return steps[first][0]
 
 
+def hold_attempt(public_id, learner_key):
+    """Write the learner's attempt row if it is still unsubmitted; tell whether it was.
+
+    Saving and submitting both write this row first, and the write is held until the
+    commit (a row lock on PostgreSQL, the write lock on SQLite), so a save either goes
+    before the submit, which then counts it, or finds the attempt handed in. What a save
+    reads after its hold (pages.read_page with `held`) no other save or submit can change
+    before it commits.
+    """
+    held = db.session.connection().execute(
+        _HOLD, {"attempt_public_id": public_id, "attempt_learner_key": learner_key,
+                "now": utcnow()},
+    ).rowcount
+    if not held:
+        # Handed in meanwhile (or not this learner's): what the session loaded is out of date.
+        db.session.expire_all()
+    return bool(held)
+
+
 def save_response(attempt, response, form):
     """Read and store the learner's answer; tell whether it changed anything.
 
-    Raise AnswerError when the answer cannot be read, and PlayError when the attempt was
-    handed in before the answer could be stored.
+    The caller holds the attempt (`hold_attempt`) and read `response` after taking the
+    hold, so the answer it holds is the one saved, and a locked answer stays locked. Raise
+    AnswerError when the answer cannot be read.
     """
     version = response.question_version
     answer = get_kind(version.kind).read(version.data, response.layout, form)
-    if not _hold_unsubmitted(attempt):
-        raise PlayError(ANSWER_TOO_LATE)
-    # Read again under the hold: another tab may have changed or locked this answer.
-    connection = db.session.connection()  # plain statements: no ORM work on the way
-    saved, locked = connection.execute(_SAVED, {"response_id": response.id}).one()
-    if locked or answer == saved:
+    if response.locked or answer == response.answer:
         return False
     values = {"answer": answer, "answered_at": utcnow() if answer is not None else None,
               "now_locked": answer is not None and attempt.feedback == "immediate"}
-    connection.execute(_SAVE, {"response_id": response.id, **values})
-    # Written in one statement rather than by a flush; keep the loaded response in step
-    # (an ORM object or the page's plain view of it).
+    # One plain statement rather than a flush; keep the loaded response in step (an ORM
+    # object or the page's plain view of it).
+    db.session.connection().execute(_SAVE, {"response_id": response.id, **values})
     keep = set_committed_value if isinstance(response, Response) else setattr
     for key, value in (("answer", answer), ("answered_at", values["answered_at"]),
                        ("locked", values["now_locked"])):
         keep(response, key, value)
     return True
-
-
-def _hold_unsubmitted(attempt):
-    """Write the attempt's row if it is still unsubmitted; tell whether it was.
-
-    Saving and submitting both write this row first, and the write is held until the
-    commit (a row lock on PostgreSQL, the write lock on SQLite), so a save either goes
-    before the submit, which then counts it, or finds the attempt handed in.
-    """
-    held = db.session.connection().execute(
-        _HOLD, {"attempt_id": attempt.id, "now": utcnow()}).rowcount
-    if not held:
-        # Handed in meanwhile: what this session holds of the attempt is out of date.
-        db.session.refresh(orm_attempt(attempt))
-    return bool(held)
 
 
 def expire_if_due(attempt, now=None):
