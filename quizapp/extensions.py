@@ -1,11 +1,12 @@
 """Flask extensions, created unbound and bound to the app in the factory."""
 
-from flask import current_app, request
+from flask import current_app, request, session
 from flask_babel import Babel
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_login.config import COOKIE_NAME
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
@@ -101,7 +102,27 @@ def _nothing_to_count():
     """Skip the limiter's work for an unlimited view while no app-wide limit is configured."""
     return (request.endpoint in UNLIMITED_VIEWS
             and not current_app.extensions.get("quizapp_global_limits", True))
-login_manager = LoginManager()
+
+
+class AccountLoginManager(LoginManager):
+    """Flask-Login that finds no account, at no cost, where none can be found.
+
+    Before it looks for an account, Flask-Login checks session protection: it hashes the
+    client's address and browser on every request. A learner without an account sends no
+    account id in the session and no remember cookie, so there is nothing to protect or to
+    load: such a visitor is anonymous at once. Everyone else goes through Flask-Login.
+    """
+
+    def _load_user(self):
+        """Load the account as Flask-Login does, unless the request cannot name one."""
+        remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
+        if ("_user_id" not in session and remember_cookie not in request.cookies
+                and self._request_callback is None and self._header_callback is None):
+            return self._update_request_context_with_user()
+        return super()._load_user()
+
+
+login_manager = AccountLoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = _l("Log in to see that page.")
 login_manager.login_message_category = "info"

@@ -119,13 +119,23 @@ def finish_request(response):
     if current_app.config["REQUEST_LOG"]:
         started = g.get("request_started")
         duration = (time.perf_counter() - started) * 1000 if started is not None else None
-        logger = request_logger()
-        if logger.isEnabledFor(logging.INFO):
-            # A record made directly: Logger.info would walk the stack to find its caller.
-            logger.handle(logger.makeRecord(
-                logger.name, logging.INFO, __file__, 0, "request", None, None,
-                extra=request_fields(request_id, response, duration)))
+        if request_logger().isEnabledFor(logging.INFO):
+            write_request_line(request_fields(request_id, response, duration))
     return response
+
+
+def write_request_line(fields):
+    """Write a request's line as the request logger's handler would, in one write.
+
+    A line per request through logging's records, filters, locks and formatter cost as
+    much as a learner's page's query. The line is the same: level, logger, message, the
+    fields, time.
+    """
+    line = {"level": "INFO", "logger": LOGGER_NAME, "message": "request", **fields,
+            "time": datetime.now(UTC).isoformat()}
+    stream = sys.stdout
+    stream.write(json.dumps(line, default=str) + "\n")
+    stream.flush()
 
 
 def request_fields(request_id, response, duration_ms):

@@ -149,11 +149,11 @@ def _reading():
     for a read, and leaving autocommit would cost it a statement: it reads on the session's
     connection.
     """
-    if db.engine.dialect.name == "sqlite":
-        yield db.session.connection()
-        return
     with db.engine.connect() as connection:
-        yield connection.execution_options(isolation_level="AUTOCOMMIT")
+        if connection.dialect.name == "sqlite":
+            yield connection
+        else:
+            yield connection.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def _parse_steps(text):
