@@ -6,6 +6,7 @@ from babel.support import NullTranslations
 from flask import current_app, g, render_template, request, session
 from flask_babel import get_locale, get_translations, gettext
 from flask_wtf.csrf import generate_csrf
+from jinja2 import pass_eval_context
 from markupsafe import Markup
 
 from quizapp.domain.kinds import get_kind
@@ -111,6 +112,24 @@ def csrf_token():
 _CSRF_CONTEXT = {"csrf_token": csrf_token}
 
 
+def label_gettext(lookup):
+    """Return the `_()` of templates: `lookup`'s translation, then its %(name)s filled in.
+
+    It does what Jinja's new-style gettext does (markup where the template escapes, and
+    `%` formatting always, so a literal % is written %%), in one call: Jinja's own `_()`
+    passes each label through three calls, and a question page has a dozen labels.
+    """
+
+    @pass_eval_context
+    def gettext(eval_ctx, string, /, **variables):
+        text = lookup(string)
+        if eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    return gettext
+
+
 def _has_catalogs(app):
     """Tell whether Flask-Babel has any compiled catalog (.mo) to translate with."""
     for folder in app.extensions["babel"].translation_directories:
@@ -136,19 +155,19 @@ def init_templating(app):
     if translated:
         # Flask-Babel finds the request's translations again for every label; a page has
         # dozens.
-        app.jinja_env.install_gettext_callables(
-            gettext=lambda s: _translations().ugettext(s),
-            ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
-            pgettext=lambda c, s: _translations().upgettext(c, s),
-            npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
-            newstyle=True,
-        )
+        callables = {
+            "gettext": lambda s: _translations().ugettext(s),
+            "ngettext": lambda s, p, n: _translations().ungettext(s, p, n),
+            "pgettext": lambda c, s: _translations().upgettext(c, s),
+            "npgettext": lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+        }
     else:
         # No catalog to load: every request would get Flask-Babel's NullTranslations,
         # which give the text back as it is. Use one for good, without a lookup per label.
         null = NullTranslations()
-        app.jinja_env.install_gettext_callables(
-            gettext=null.ugettext, ngettext=null.ungettext, pgettext=null.upgettext,
-            npgettext=null.unpgettext, newstyle=True)
+        callables = {"gettext": null.ugettext, "ngettext": null.ungettext,
+                     "pgettext": null.upgettext, "npgettext": null.unpgettext}
+    app.jinja_env.install_gettext_callables(**callables, newstyle=True)
+    app.jinja_env.globals["_"] = label_gettext(callables["gettext"])
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
