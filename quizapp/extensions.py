@@ -89,19 +89,32 @@ def init_limiter(app):
     limiter._storage_options = {}  # noqa: SLF001 - no public way to forget them
     limiter.init_app(app)
     manager = limiter.limit_manager
-    app.extensions["quizapp_global_limits"] = bool(
-        manager._default_limits or manager._application_limits)  # noqa: SLF001
+    if not (manager._default_limits or manager._application_limits):  # noqa: SLF001
+        _skip_limiter_on_unlimited_views(app)
 
 
 # Views that carry no limit of their own and run on every learner's page and answer.
 UNLIMITED_VIEWS = frozenset({"play.question"})
 
 
-@limiter.request_filter
-def _nothing_to_count():
-    """Skip the limiter's work for an unlimited view while no app-wide limit is configured."""
-    return (request.endpoint in UNLIMITED_VIEWS
-            and not current_app.extensions.get("quizapp_global_limits", True))
+def _skip_limiter_on_unlimited_views(app):
+    """Leave the limiter out of requests to UNLIMITED_VIEWS, while no app-wide limit is set.
+
+    Flask-Limiter works out on every request which limits its view has, even where none
+    can apply: on a learner's page and answer that cost about as much as the page's query.
+    Its check runs for every other view, and for these too once RATELIMIT_DEFAULT or
+    RATELIMIT_APPLICATION sets a limit that covers them.
+    """
+    checks = app.before_request_funcs.setdefault(None, [])
+    check = limiter._check_request_limit  # noqa: SLF001 - the hook init_app registered
+    if check not in checks:
+        return  # a Flask-Limiter that hooks in otherwise keeps its own check
+
+    def check_unless_unlimited():
+        if request.endpoint not in UNLIMITED_VIEWS:
+            check()
+
+    checks[checks.index(check)] = check_unless_unlimited
 
 
 class AccountLoginManager(LoginManager):
