@@ -20,6 +20,7 @@ from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
 from quizapp.quizzes.models import Quiz
+from quizapp.timeutil import utcnow
 
 _attempts, _responses = Attempt.__table__, Response.__table__
 _quizzes, _versions = Quiz.__table__, QuestionVersion.__table__
@@ -54,6 +55,17 @@ _PAGE = (
     .where(_attempts.c.public_id == sa.bindparam("public_id"),
            _attempts.c.learner_key == sa.bindparam("learner_key"),
            _responses.c.position == sa.bindparam("position"))
+)
+# A save's read on PostgreSQL: the attempt's and the response's rows stay locked until the
+# commit, and a read that waited for them sees what the other transaction committed.
+_PAGE_HELD = _PAGE.with_for_update(of=[_attempts, _responses])
+# A save's hold on SQLite, which locks only for writing: the attempt's row is written first.
+_HOLD = (
+    sa.update(_attempts)
+    .where(_attempts.c.public_id == sa.bindparam("attempt_public_id"),
+           _attempts.c.learner_key == sa.bindparam("attempt_learner_key"),
+           _attempts.c.submitted_at.is_(None))
+    .values(last_saved_at=sa.bindparam("now", type_=_attempts.c.last_saved_at.type))
 )
 
 
@@ -115,19 +127,46 @@ class AttemptPage(NamedTuple):
     steps: list[tuple[int, bool, bool]]
 
 
-def read_page(public_id, learner_key, position, held=False):
+def read_page(public_id, learner_key, position):
     """Return the learner's response at `position` as an AttemptPage, in one query.
 
     None when the attempt is not this learner's or has no such position (ask
-    `services.get_attempt` which). A save reads in the session's transaction, after it
-    took the hold (`held`); a page only shown is read on its own (see `_reading`).
+    `services.get_attempt` which). The page is read on its own (see `_reading`).
     """
-    params = {"public_id": public_id, "learner_key": learner_key, "position": position}
-    if held:
-        row = db.session.connection().execute(_PAGE, params).one_or_none()
+    with _reading() as connection:
+        row = connection.execute(_PAGE, _params(public_id, learner_key, position)).one_or_none()
+    return _page(row)
+
+
+def read_page_to_save(public_id, learner_key, position):
+    """Return the page as `read_page` does, read in the session's transaction for a save.
+
+    Saving and submitting both hold the attempt's row until they commit, so a save either
+    goes before the submit, which then counts it, or finds the attempt handed in; and what
+    it read no other save changes before it commits. PostgreSQL holds the rows its read
+    locks; SQLite locks only for writing, so the attempt's row is written first.
+    """
+    connection = db.session.connection()
+    params = _params(public_id, learner_key, position)
+    if connection.dialect.name == "sqlite":
+        connection.execute(_HOLD, {"attempt_public_id": public_id,
+                                   "attempt_learner_key": learner_key, "now": utcnow()})
+        row = connection.execute(_PAGE, params).one_or_none()
     else:
-        with _reading() as connection:
-            row = connection.execute(_PAGE, params).one_or_none()
+        row = connection.execute(_PAGE_HELD, params).one_or_none()
+    if row is None or row.submitted_at is not None:
+        # Handed in meanwhile (or not this learner's): what the session loaded is out of date.
+        db.session.expire_all()
+    return _page(row)
+
+
+def _params(public_id, learner_key, position):
+    """Return the parameters of _PAGE."""
+    return {"public_id": public_id, "learner_key": learner_key, "position": position}
+
+
+def _page(row):
+    """Return the AttemptPage a row of _PAGE describes, or None for no row."""
     if row is None:
         return None
     attempt = AttemptView(row.attempt_id, row.public_id, row.feedback, row.deadline,
@@ -146,8 +185,8 @@ def _reading():
     round trips more than the statement; and its rollback forgets every prepared statement,
     so PostgreSQL would plan the page's query afresh on every request. In autocommit the
     statement is all that is sent, and it stays prepared. SQLite's driver begins nothing
-    for a read, and leaving autocommit would cost it a statement: it reads on the session's
-    connection.
+    for a read, and switching it to autocommit and back would cost it a statement: its
+    connection reads as it is.
     """
     with db.engine.connect() as connection:
         if connection.dialect.name == "sqlite":

@@ -80,10 +80,8 @@ def question(public_id, position):
     # No form object: the page renders its CSRF token itself (csrf_token()), and
     # CSRFProtect checks it on every POST before this view runs.
     saving = request.method == "POST" and answer_token_valid()
-    # A save holds its attempt before reading it: what it reads then stays as read until
-    # it commits. A hold refused (handed in, or not this learner's) is told apart below.
-    held = saving and services.hold_attempt(public_id, key)
-    found = pages.read_page(public_id, key, position, held=held)
+    read = pages.read_page_to_save if saving else pages.read_page
+    found = read(public_id, key, position)
     response = found.response if found is not None else None
     attempt = response.attempt if response is not None else _attempt_or_404(public_id)
     if attempt.submitted:
@@ -95,7 +93,7 @@ def question(public_id, position):
     if response is None:
         abort(404)
     error, status = None, 200
-    if held:
+    if saving:
         try:
             services.save_response(attempt, response, request.form.to_dict(flat=False))
         except AnswerError as problem:

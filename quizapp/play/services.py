@@ -168,17 +168,10 @@ def get_response(attempt, position):
     )
 
 
-# The statements of the answer save, built once: they run on every learner's save, and
-# building a statement costs more than the database takes to run it. (The page's own read
-# is in pages.py.)
+# The statement of the answer save, built once: it runs on every learner's save, and
+# building a statement costs more than the database takes to run it. (What the save reads,
+# and the hold it reads under, are in pages.py.)
 _attempts, _responses = Attempt.__table__, Response.__table__
-_HOLD = (
-    sa.update(_attempts)
-    .where(_attempts.c.public_id == sa.bindparam("attempt_public_id"),
-           _attempts.c.learner_key == sa.bindparam("attempt_learner_key"),
-           _attempts.c.submitted_at.is_(None))
-    .values(last_saved_at=sa.bindparam("now", type_=_attempts.c.last_saved_at.type))
-)
 _SAVE = (
     sa.update(_responses).where(_responses.c.id == sa.bindparam("response_id"))
     .values(answer=sa.bindparam("answer", type_=_responses.c.answer.type),
@@ -225,31 +218,12 @@ def resume_position(attempt):
     return steps[first][0]
 
 
-def hold_attempt(public_id, learner_key):
-    """Write the learner's attempt row if it is still unsubmitted; tell whether it was.
-
-    Saving and submitting both write this row first, and the write is held until the
-    commit (a row lock on PostgreSQL, the write lock on SQLite), so a save either goes
-    before the submit, which then counts it, or finds the attempt handed in. What a save
-    reads after its hold (pages.read_page with `held`) no other save or submit can change
-    before it commits.
-    """
-    held = db.session.connection().execute(
-        _HOLD, {"attempt_public_id": public_id, "attempt_learner_key": learner_key,
-                "now": utcnow()},
-    ).rowcount
-    if not held:
-        # Handed in meanwhile (or not this learner's): what the session loaded is out of date.
-        db.session.expire_all()
-    return bool(held)
-
-
 def save_response(attempt, response, form):
     """Read and store the learner's answer; tell whether it changed anything.
 
-    The caller holds the attempt (`hold_attempt`) and read `response` after taking the
-    hold, so the answer it holds is the one saved, and a locked answer stays locked. Raise
-    AnswerError when the answer cannot be read.
+    The caller read `response` held for the save (pages.read_page_to_save), so the answer
+    it holds is the one saved, and a locked answer stays locked. Raise AnswerError when the
+    answer cannot be read.
     """
     version = response.question_version
     answer = get_kind(version.kind).read(version.data, response.layout, form)

@@ -1,7 +1,8 @@
 """Requests of one learner that race each other: each race is forced at its worst moment.
 
 A hook on the engine runs the rival request in another thread just before (or just after)
-this thread's first write, so the interleaving the review found by chance happens every time.
+this thread's first hold (a write, or a read that locks its rows), so the interleaving the
+review found by chance happens every time.
 """
 
 import threading
@@ -18,16 +19,17 @@ from quizapp.play.models import Attempt
 from tests.play.helpers import perfect_form, question_url, start
 
 WRITES = ("INSERT INTO attempt", "UPDATE attempt", "UPDATE response")
+LOCKING_READ = " FOR UPDATE"  # PostgreSQL's save holds its attempt with the read
 # Long enough for the rival to reach the lock this thread holds.
 RIVAL_HEAD_START = 0.5
 
 
 @contextmanager
 def rival_at_first_write(rival, before=True):
-    """Run `rival()` in another thread at this thread's first write; yield its results.
+    """Run `rival()` in another thread at this thread's first hold; yield its results.
 
-    With `before`, the rival runs to the end before the write is sent; otherwise it starts
-    just after the write, while this thread's transaction is still open.
+    With `before`, the rival runs to the end before the write (or locking read) is sent;
+    otherwise it starts just after it, while this thread's transaction is still open.
     """
     owner, results, threads = threading.current_thread(), [], []
 
@@ -38,7 +40,8 @@ def rival_at_first_write(rival, before=True):
             results.append(error)
 
     def fire(statement):
-        if threading.current_thread() is not owner or threads or not statement.startswith(WRITES):
+        holds = statement.startswith(WRITES) or LOCKING_READ in statement
+        if threading.current_thread() is not owner or threads or not holds:
             return False
         threads.append(threading.Thread(target=run))
         threads[0].start()
