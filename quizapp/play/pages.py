@@ -56,9 +56,11 @@ _PAGE = (
            _attempts.c.learner_key == sa.bindparam("learner_key"),
            _responses.c.position == sa.bindparam("position"))
 )
-# A save's read on PostgreSQL: the attempt's and the response's rows stay locked until the
-# commit, and a read that waited for them sees what the other transaction committed.
-_PAGE_HELD = _PAGE.with_for_update(of=[_attempts, _responses])
+# A save's read: only an attempt not handed in. On PostgreSQL the attempt's and the
+# response's rows stay locked until the commit, and a read that waited for them sees what
+# the other transaction committed (SQLite has no FOR UPDATE: see read_page_to_save).
+_PAGE_HELD = (_PAGE.where(_attempts.c.submitted_at.is_(None))
+              .with_for_update(of=[_attempts, _responses]))
 # A save's hold on SQLite, which locks only for writing: the attempt's row is written first.
 _HOLD = (
     sa.update(_attempts)
@@ -139,23 +141,23 @@ def read_page(public_id, learner_key, position):
 
 
 def read_page_to_save(public_id, learner_key, position):
-    """Return the page as `read_page` does, read in the session's transaction for a save.
+    """Return the page as `read_page` does, held for a save; None when handed in meanwhile.
 
     Saving and submitting both hold the attempt's row until they commit, so a save either
     goes before the submit, which then counts it, or finds the attempt handed in; and what
     it read no other save changes before it commits. PostgreSQL holds the rows its read
-    locks; SQLite locks only for writing, so the attempt's row is written first.
+    locks; SQLite locks only for writing, so the attempt's row is written first. None also
+    when the attempt is not this learner's or has no such position (ask
+    `services.get_attempt` which).
     """
     connection = db.session.connection()
-    params = _params(public_id, learner_key, position)
     if connection.dialect.name == "sqlite":
         connection.execute(_HOLD, {"attempt_public_id": public_id,
                                    "attempt_learner_key": learner_key, "now": utcnow()})
-        row = connection.execute(_PAGE, params).one_or_none()
-    else:
-        row = connection.execute(_PAGE_HELD, params).one_or_none()
-    if row is None or row.submitted_at is not None:
-        # Handed in meanwhile (or not this learner's): what the session loaded is out of date.
+    row = connection.execute(
+        _PAGE_HELD, _params(public_id, learner_key, position)).one_or_none()
+    if row is None:
+        # Handed in meanwhile, perhaps: what the session loaded of the attempt is out of date.
         db.session.expire_all()
     return _page(row)
 
