@@ -32,8 +32,8 @@ class Attempt(db.Model):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # Written, only while unsubmitted, by every save on SQLite: the row write that orders it
-    # with submit (SQLite locks only for writing; PostgreSQL's save locks the row it reads).
+    # No longer written: saves used to write it to hold the attempt against a submit; they
+    # now lock the row they read (PostgreSQL) or the database from BEGIN (SQLite).
     last_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     score: Mapped[float | None]
     max_score: Mapped[int]

@@ -20,7 +20,6 @@ from quizapp.domain.kinds import get_kind
 from quizapp.extensions import db
 from quizapp.play.models import Attempt, Response
 from quizapp.quizzes.models import Quiz
-from quizapp.timeutil import utcnow
 
 _attempts, _responses = Attempt.__table__, Response.__table__
 _quizzes, _versions = Quiz.__table__, QuestionVersion.__table__
@@ -58,19 +57,9 @@ _PAGE = (
 )
 # A save's read: only an attempt not handed in. On PostgreSQL the attempt's and the
 # response's rows stay locked until the commit, and a read that waited for them sees what
-# the other transaction committed (SQLite has no FOR UPDATE: see read_page_to_save).
+# the other transaction committed (SQLite has no FOR UPDATE: see _take_sqlite_write_lock).
 _PAGE_HELD = (_PAGE.where(_attempts.c.submitted_at.is_(None))
               .with_for_update(of=[_attempts, _responses]))
-# A save's hold on SQLite, which locks only for writing: the attempt's row is written first.
-_HOLD = (
-    sa.update(_attempts)
-    .where(_attempts.c.public_id == sa.bindparam("attempt_public_id"),
-           _attempts.c.learner_key == sa.bindparam("attempt_learner_key"),
-           _attempts.c.submitted_at.is_(None))
-    .values(last_saved_at=sa.bindparam("now", type_=_attempts.c.last_saved_at.type))
-)
-
-
 @dataclass(slots=True)
 class QuizView:
     """What a question page shows of its quiz."""
@@ -146,20 +135,30 @@ def read_page_to_save(public_id, learner_key, position):
     Saving and submitting both hold the attempt's row until they commit, so a save either
     goes before the submit, which then counts it, or finds the attempt handed in; and what
     it read no other save changes before it commits. PostgreSQL holds the rows its read
-    locks; SQLite locks only for writing, so the attempt's row is written first. None also
+    locks; SQLite holds its one write lock from the start of the transaction. None also
     when the attempt is not this learner's or has no such position (ask
     `services.get_attempt` which).
     """
     connection = db.session.connection()
     if connection.dialect.name == "sqlite":
-        connection.execute(_HOLD, {"attempt_public_id": public_id,
-                                   "attempt_learner_key": learner_key, "now": utcnow()})
+        _take_sqlite_write_lock(connection)
     row = connection.execute(
         _PAGE_HELD, _params(public_id, learner_key, position)).one_or_none()
     if row is None:
         # Handed in meanwhile, perhaps: what the session loaded of the attempt is out of date.
         db.session.expire_all()
     return _page(row)
+
+
+def _take_sqlite_write_lock(connection):
+    """Begin the transaction with SQLite's write lock, unless it holds the lock already.
+
+    SQLite has no FOR UPDATE; a transaction holding its write lock is the only writer until
+    it commits, and what it reads then is what it changes. Python's sqlite3 begins a
+    transaction only before a write, which takes the lock: one already begun holds it.
+    """
+    if not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _params(public_id, learner_key, position):

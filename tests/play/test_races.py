@@ -1,8 +1,8 @@
 """Requests of one learner that race each other: each race is forced at its worst moment.
 
 A hook on the engine runs the rival request in another thread just before (or just after)
-this thread's first hold (a write, or a read that locks its rows), so the interleaving the
-review found by chance happens every time.
+this thread's first hold (a write, a read that locks its rows, or SQLite's write lock taken
+at BEGIN), so the interleaving the review found by chance happens every time.
 """
 
 import threading
@@ -20,6 +20,7 @@ from tests.play.helpers import perfect_form, question_url, start
 
 WRITES = ("INSERT INTO attempt", "UPDATE attempt", "UPDATE response")
 LOCKING_READ = " FOR UPDATE"  # PostgreSQL's save holds its attempt with the read
+WRITE_LOCK = "BEGIN IMMEDIATE"  # SQLite's save takes the write lock before it reads
 # Long enough for the rival to reach the lock this thread holds.
 RIVAL_HEAD_START = 0.5
 
@@ -40,7 +41,8 @@ def rival_at_first_write(rival, before=True):
             results.append(error)
 
     def fire(statement):
-        holds = statement.startswith(WRITES) or LOCKING_READ in statement
+        holds = (statement.startswith((*WRITES, WRITE_LOCK))
+                 or LOCKING_READ in statement)
         if threading.current_thread() is not owner or threads or not holds:
             return False
         threads.append(threading.Thread(target=run))
