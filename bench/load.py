@@ -1,7 +1,8 @@
 """Load and fault benchmark: Quizapp under gunicorn beside two reference apps, driven by wrk.
 
 Run: .venv/bin/python bench/load.py [--db sqlite|postgresql|both] [--duration 15]
-     [--connections 50] [--learners 100] [--scenarios steady,spike,faults] [--exports]
+     [--connections 50] [--learners 100] [--scenarios steady,spike,faults] [--rounds 1]
+     [--exports]
 
 For each database it starts, on a fresh database with the bundled bank, Quizapp and the two
 reference apps (bench/refapps.py) under the same gunicorn settings (4 sync workers), then:
@@ -154,26 +155,51 @@ def measure_database(database, args):
 
 
 def compare(quizapp, ref_url, args, database, quiz_url):
-    """Measure both hot paths and both reference apps; print figures and ratios."""
-    learners = prime(quizapp, args.connections)
+    """Measure both hot paths and both reference apps; print figures and ratios.
+
+    Each path runs right beside its reference, so that both see the same load on the
+    machine, `--rounds` times: the reference goes first in every other round, so that a
+    machine growing busier or quieter weighs on both alike. The figures of all rounds are
+    taken together. Every round starts new learners, so that each save changes an answer.
+    """
     references = {name: servers.Gunicorn(spec, ref_url) for name, spec in
                   (("page", "refapps:page_app()"), ("insert", "refapps:insert_app()"))}
+    runs = {"page": [], "ref_page": [], "save": [], "ref_insert": []}
+    logs = []
     try:
-        # Each path right beside its reference, so that both see the same load on the machine.
-        page, page_log = steady(quizapp, "quiz-get", "question", args, learners)
-        ref_page = steady(references["page"], "ref-get", "refpage", args)[0]
-        save, save_log = steady(quizapp, "quiz-post", "save", args, learners)
-        ref_insert = steady(references["insert"], "ref-post", "refsave", args)[0]
+        for round_number in range(args.rounds):
+            learners = prime(quizapp, args.connections)
+            pairs = [
+                (("page", quizapp, "quiz-get", "question", learners),
+                 ("ref_page", references["page"], "ref-get", "refpage", "-")),
+                (("save", quizapp, "quiz-post", "save", learners),
+                 ("ref_insert", references["insert"], "ref-post", "refsave", "-")),
+            ]
+            for pair in pairs:
+                for name, server, mode, kind, state in (pair[::-1] if round_number % 2
+                                                        else pair):
+                    found, log = steady(server, mode, kind, args, state)
+                    runs[name].append(found)
+                    if server is quizapp:
+                        logs.append(log)
+            shutil.rmtree(learners, ignore_errors=True)
     finally:
         for server in references.values():
             server.stop()
-    shutil.rmtree(learners, ignore_errors=True)
-    reference = {"page": ref_page, "insert": ref_insert}
+    if args.rounds > 1:
+        for name, theirs in (("page", "ref_page"), ("save", "ref_insert")):
+            ratios = [f"{ours.rate / ref.rate:.2f}" if ref.rate else "nan"
+                      for ours, ref in zip(runs[name], runs[theirs], strict=True)]
+            print(f"\n  {name}: ratio in each round {', '.join(ratios)}")
+    page, save = results.Figures.merged(runs["page"]), results.Figures.merged(runs["save"])
+    reference = {"page": results.Figures.merged(runs["ref_page"]),
+                 "insert": results.Figures.merged(runs["ref_insert"])}
     rows = [("question page (GET, learner cookie)", page, reference["page"],
              "get-by-id + Jinja page"),
             ("answer save (POST, CSRF, redirect)", save, reference["insert"],
              "one-row insert + commit")]
-    print(f"\n  steady load, {args.connections} connections, {args.duration} s each")
+    rounds = f", {args.rounds} rounds" if args.rounds > 1 else ""
+    print(f"\n  steady load, {args.connections} connections, {args.duration} s each{rounds}")
     lines = []
     for name, ours, theirs, label in rows:
         ratio = ours.rate / theirs.rate if theirs.rate else float("nan")
@@ -186,9 +212,11 @@ def compare(quizapp, ref_url, args, database, quiz_url):
         lines.append(f"{database:<10} {name:<36} {ours.rate:6.0f} req/s  "
                      f"p95 {ours.percentile(0.95):5.1f} ms  ratio {ratio:.2f}  "
                      f"errors {ours.errors}")
-    page_log.answers.update(save_log.answers)
-    page_log.started |= save_log.started
-    print("    " + verify.check(quiz_url, page_log).line())
+    checked = logs[0]
+    for log in logs[1:]:
+        checked.answers.update(log.answers)
+        checked.started |= log.started
+    print("    " + verify.check(quiz_url, checked).line())
     return lines
 
 
@@ -219,6 +247,8 @@ def main():
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--learners", type=int, default=100, help="learners in the spike")
     parser.add_argument("--scenarios", default="steady,spike,faults")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="steady runs of each path and its reference, alternating")
     parser.add_argument("--exports", action="store_true",
                         help="also time the CSV exports of a quiz with 100,000 responses")
     args = parser.parse_args()

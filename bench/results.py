@@ -26,6 +26,13 @@ class Figures:
         ordered = sorted(self.latencies_ms)
         return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
+    @classmethod
+    def merged(cls, runs):
+        """Return the Figures of several runs taken together: all requests over all time."""
+        return cls(count=sum(run.count for run in runs), errors=sum(run.errors for run in runs),
+                   seconds=sum(run.seconds for run in runs),
+                   latencies_ms=[ms for run in runs for ms in run.latencies_ms])
+
     def line(self, name):
         """Format the figures as one row of the report."""
         return (f"{name:<34} {self.rate:8.0f} req/s  p50 {self.percentile(0.5):6.1f}  "
