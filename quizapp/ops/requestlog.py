@@ -79,12 +79,9 @@ def _with_request_id(record):
 
 
 def request_logger():
-    """Return the request logger, giving it its JSON handler the first time."""
-    logger = logging.getLogger(LOGGER_NAME)
-    if not logger.handlers:
-        logger.addHandler(json_handler())
-        logger.propagate = False  # one line per request, not a second in the app's log
-    return logger
+    """Return the request logger, whose level (LOG_LEVEL) says whether request lines are
+    written; `write_request_line` writes them."""
+    return logging.getLogger(LOGGER_NAME)
 
 
 def init_app(app):
