@@ -60,6 +60,8 @@ _PAGE = (
 # the other transaction committed (SQLite has no FOR UPDATE: see _take_sqlite_write_lock).
 _PAGE_HELD = (_PAGE.where(_attempts.c.submitted_at.is_(None))
               .with_for_update(of=[_attempts, _responses]))
+
+
 @dataclass(slots=True)
 class QuizView:
     """What a question page shows of its quiz."""

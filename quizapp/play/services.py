@@ -7,7 +7,6 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.bank.models import Evidence, Question, QuestionVersion
 from quizapp.domain.feedback import key_shows, score_shows
@@ -171,7 +170,7 @@ def get_response(attempt, position):
 # The statement of the answer save, built once: it runs on every learner's save, and
 # building a statement costs more than the database takes to run it. (What the save reads,
 # and the hold it reads under, are in pages.py.)
-_attempts, _responses = Attempt.__table__, Response.__table__
+_responses = Response.__table__
 _SAVE = (
     sa.update(_responses).where(_responses.c.id == sa.bindparam("response_id"))
     .values(answer=sa.bindparam("answer", type_=_responses.c.answer.type),
@@ -231,13 +230,10 @@ def save_response(attempt, response, form):
         return False
     values = {"answer": answer, "answered_at": utcnow() if answer is not None else None,
               "now_locked": answer is not None and attempt.feedback == "immediate"}
-    # One plain statement rather than a flush; keep the loaded response in step (an ORM
-    # object or the page's plain view of it).
+    # One plain statement rather than a flush; the page's view of the response keeps step.
     db.session.connection().execute(_SAVE, {"response_id": response.id, **values})
-    keep = set_committed_value if isinstance(response, Response) else setattr
-    for key, value in (("answer", answer), ("answered_at", values["answered_at"]),
-                       ("locked", values["now_locked"])):
-        keep(response, key, value)
+    response.answer, response.answered_at = answer, values["answered_at"]
+    response.locked = values["now_locked"]
     return True
 
 
