@@ -10,11 +10,12 @@ from flask_login.config import COOKIE_NAME
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
-from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 from werkzeug.datastructures import Headers
+
+from quizapp.csrf_tokens import RememberingCSRFProtect
 
 # Named constraints keep migrations portable between SQLite (batch mode) and PostgreSQL.
 NAMING_CONVENTION = {
@@ -70,7 +71,7 @@ class FixedHeadersTalisman(Talisman):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-csrf = CSRFProtect()
+csrf = RememberingCSRFProtect()
 babel = Babel()
 talisman = FixedHeadersTalisman()
 # Limits are per client address (see TRUSTED_PROXIES); storage and switches come from config.

@@ -9,6 +9,7 @@ from flask_wtf.csrf import generate_csrf
 from jinja2 import pass_eval_context
 from markupsafe import Markup
 
+from quizapp import csrf_tokens
 from quizapp.domain.kinds import get_kind
 from quizapp.domain.provenance import provenance_label
 
@@ -81,29 +82,24 @@ def _render_part(name):
     return Markup(render_template(name).strip())  # noqa: S704 - autoescaped by Jinja
 
 
-# Signed CSRF tokens remembered per process; past this many, all are forgotten.
-SIGNED_TOKENS_KEPT = 4096
-
-
 def csrf_token():
     """Return the session's signed CSRF token, as Flask-WTF's csrf_token() does.
 
     Flask-WTF signs the session's token again on every page. While tokens never expire
     (WTF_CSRF_TIME_LIMIT None), one signature per session and key serves every page, and
-    the form checks it just the same.
+    the form checks it just the same; the check knows it too (see quizapp.csrf_tokens).
     """
-    config = current_app.config
     raw = session.get("csrf_token")
-    if ("csrf_token" in g or raw is None or config.get("WTF_CSRF_TIME_LIMIT", 3600) is not None
-            or config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
+    if "csrf_token" in g or raw is None or not csrf_tokens.remembering():
         return generate_csrf()
     signed_tokens = current_app.extensions.setdefault("quizapp_signed_csrf", {})
-    key = (config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key, raw)
+    key = (csrf_tokens.secret(), raw)
     signed = signed_tokens.get(key)
     if signed is None:
-        if len(signed_tokens) >= SIGNED_TOKENS_KEPT:
+        if len(signed_tokens) >= csrf_tokens.TOKENS_KEPT:
             signed_tokens.clear()
         signed = signed_tokens[key] = generate_csrf()
+        csrf_tokens.remember(signed, raw)
     else:
         g.csrf_token = signed  # where Flask-WTF keeps it for the rest of the request
     return signed

@@ -36,29 +36,34 @@ _STEPS = (
     .where(_step.c.attempt_id == _attempts.c.id)
     .scalar_subquery()
 )
-# Built once: building a statement costs more than the database takes to run it.
-_PAGE = (
-    sa.select(
-        _responses.c.id, _responses.c.position, _responses.c.layout, _responses.c.answer,
-        _responses.c.answered_at, _responses.c.locked, _responses.c.score,
-        _attempts.c.id.label("attempt_id"), _attempts.c.public_id, _attempts.c.feedback,
-        _attempts.c.deadline, _attempts.c.submitted_at,
-        _quizzes.c.title, _quizzes.c.closes_at,
-        _versions.c.id.label("version_id"), _versions.c.question_id, _versions.c.kind,
-        _versions.c.prompt, _versions.c.data,
-        _STEPS.label("steps"))
-    .select_from(_responses
-                 .join(_attempts, _attempts.c.id == _responses.c.attempt_id)
-                 .join(_quizzes, _quizzes.c.id == _attempts.c.quiz_id)
-                 .join(_versions, _versions.c.id == _responses.c.question_version_id))
-    .where(_attempts.c.public_id == sa.bindparam("public_id"),
-           _attempts.c.learner_key == sa.bindparam("learner_key"),
-           _responses.c.position == sa.bindparam("position"))
+# How many pages the attempt has: all that a save needs of its steps (is this the last?).
+_PAGE_COUNT = (sa.select(sa.func.count()).select_from(_step)
+               .where(_step.c.attempt_id == _attempts.c.id).scalar_subquery())
+# What both read of the response, its attempt, quiz and version.
+_FIELDS = (
+    _responses.c.id, _responses.c.position, _responses.c.layout, _responses.c.answer,
+    _responses.c.answered_at, _responses.c.locked, _responses.c.score,
+    _attempts.c.id.label("attempt_id"), _attempts.c.public_id, _attempts.c.feedback,
+    _attempts.c.deadline, _attempts.c.submitted_at,
+    _quizzes.c.title, _quizzes.c.closes_at,
+    _versions.c.id.label("version_id"), _versions.c.question_id, _versions.c.kind,
+    _versions.c.prompt, _versions.c.data,
 )
-# A save's read: only an attempt not handed in. On PostgreSQL the attempt's and the
-# response's rows stay locked until the commit, and a read that waited for them sees what
-# the other transaction committed (SQLite has no FOR UPDATE: see _take_sqlite_write_lock).
-_PAGE_HELD = (_PAGE.where(_attempts.c.submitted_at.is_(None))
+_JOINS = (_responses
+          .join(_attempts, _attempts.c.id == _responses.c.attempt_id)
+          .join(_quizzes, _quizzes.c.id == _attempts.c.quiz_id)
+          .join(_versions, _versions.c.id == _responses.c.question_version_id))
+_WHERE = (_attempts.c.public_id == sa.bindparam("public_id"),
+          _attempts.c.learner_key == sa.bindparam("learner_key"),
+          _responses.c.position == sa.bindparam("position"))
+# Built once: building a statement costs more than the database takes to run it.
+_PAGE = sa.select(*_FIELDS, _STEPS.label("steps")).select_from(_JOINS).where(*_WHERE)
+# A save's read: only an attempt not handed in, and only how many pages it has. On
+# PostgreSQL the attempt's and the response's rows stay locked until the commit, and a read
+# that waited for them sees what the other transaction committed (SQLite has no FOR UPDATE:
+# see _take_sqlite_write_lock).
+_PAGE_HELD = (sa.select(*_FIELDS, _PAGE_COUNT.label("pages")).select_from(_JOINS)
+              .where(*_WHERE, _attempts.c.submitted_at.is_(None))
               .with_for_update(of=[_attempts, _responses]))
 
 
@@ -116,8 +121,11 @@ class AttemptPage(NamedTuple):
     """A response with its attempt, quiz and version, and the attempt's steps."""
 
     response: ResponseView
-    # (position, answered, takes an answer) for every page of the attempt, in order.
-    steps: list[tuple[int, bool, bool]]
+    # How many pages the attempt has.
+    pages: int
+    # (position, answered, takes an answer) for every page of the attempt, in order; None
+    # when read for a save, which needs only how many there are.
+    steps: list[tuple[int, bool, bool]] | None
 
 
 def read_page(public_id, learner_key, position):
@@ -132,7 +140,8 @@ def read_page(public_id, learner_key, position):
 
 
 def read_page_to_save(public_id, learner_key, position):
-    """Return the page as `read_page` does, held for a save; None when handed in meanwhile.
+    """Return the page as `read_page` does but without its steps, held for a save; None
+    when handed in meanwhile.
 
     Saving and submitting both hold the attempt's row until they commit, so a save either
     goes before the submit, which then counts it, or finds the attempt handed in; and what
@@ -169,7 +178,7 @@ def _params(public_id, learner_key, position):
 
 
 def _page(row):
-    """Return the AttemptPage a row of _PAGE describes, or None for no row."""
+    """Return the AttemptPage a row of _PAGE or _PAGE_HELD describes, or None for no row."""
     if row is None:
         return None
     attempt = AttemptView(row.attempt_id, row.public_id, row.feedback, row.deadline,
@@ -177,7 +186,10 @@ def _page(row):
     version = VersionView(row.version_id, row.question_id, row.kind, row.prompt, row.data)
     response = ResponseView(row.id, row.position, row.layout, row.answer, row.answered_at,
                             bool(row.locked), row.score, attempt, version)
-    return AttemptPage(response, _parse_steps(row.steps))
+    if "steps" in row._fields:
+        steps = _parse_steps(row.steps)
+        return AttemptPage(response, len(steps), steps)
+    return AttemptPage(response, row.pages, None)
 
 
 @contextmanager

@@ -101,7 +101,7 @@ def question(public_id, position):
             error, status = _(str(problem)), 400
         else:
             # Where to go is known now: the commit would expire what it is read from.
-            target = _after_answer(attempt, response, request.form.get("go"), len(found.steps))
+            target = _after_answer(attempt, response, request.form.get("go"), found.pages)
             db.session.commit()
             return redirect(target)
     elif request.method == "POST":

@@ -175,3 +175,81 @@ def test_behind_a_trusted_proxy_forwarded_https_counts_as_https(https_app, bank_
                                            headers={"X-Forwarded-Proto": "https"})
     assert response.status_code == 200
     assert "Strict-Transport-Security" in response.headers
+
+
+def _learner_with_token(csrf_app, name):
+    """Start an attempt in a new browser; return the client, the attempt and its page token."""
+    client = csrf_app.test_client()
+    page = client.get("/quiz/test-quiz").get_data(as_text=True)
+    started = client.post("/quiz/test-quiz/start", data={
+        "csrf_token": CSRF_FIELD.search(page).group(1), "display_name": name,
+        "start_token": START_TOKEN.search(page).group(1)})
+    public_id = started.headers["Location"].rsplit("/", 1)[-1]
+    attempt = db.session.scalar(sa.select(Attempt).where(Attempt.public_id == public_id))
+    page = client.get(question_url(attempt, 1)).get_data(as_text=True)
+    return client, attempt, CSRF_FIELD.search(page).group(1)
+
+
+def _first_answer(attempt):
+    db.session.expire_all()
+    return attempt.responses[0].answer
+
+
+def test_an_accepted_token_counts_only_for_its_own_session(csrf_app, bank_writer):
+    """A token the server has checked once still belongs to one session: posted from
+    another browser, or altered, it is refused and nothing is saved."""
+    bank_writer.load()
+    ann, ann_attempt, ann_token = _learner_with_token(csrf_app, "Ann")
+    bob, bob_attempt, _bob_token = _learner_with_token(csrf_app, "Bob")
+    form = {**perfect_form(ann_attempt.responses[0]), "go": "next"}
+    assert ann.post(question_url(ann_attempt, 1),
+                    data={**form, "csrf_token": ann_token}).status_code == 302
+    stolen = bob.post(question_url(bob_attempt, 1), data={**form, "csrf_token": ann_token})
+    assert stolen.status_code == 400
+    assert _first_answer(bob_attempt) is None
+    saved = _first_answer(ann_attempt)
+    altered = ann_token[:-1] + ("A" if ann_token[-1] != "A" else "B")
+    changed = ann.post(question_url(ann_attempt, 1), data={"csrf_token": altered, "go": "next"})
+    assert changed.status_code == 400
+    assert _first_answer(ann_attempt) == saved is not None
+
+
+def test_accepted_tokens_are_forgotten_with_their_key(csrf_app, bank_writer):
+    """Once the CSRF key changes, a token signed with the old one is refused, however
+    often it was accepted before."""
+    bank_writer.load()
+    client, attempt, token = _learner_with_token(csrf_app, "Ann")
+    form = {**perfect_form(attempt.responses[0]), "go": "next", "csrf_token": token}
+    assert client.post(question_url(attempt, 1), data=form).status_code == 302
+    csrf_app.config["WTF_CSRF_SECRET_KEY"] = "a-new-key-for-csrf-tokens-only-0123456789"
+    try:
+        assert client.post(question_url(attempt, 1), data=form).status_code == 400
+    finally:
+        del csrf_app.config["WTF_CSRF_SECRET_KEY"]
+
+
+def test_a_token_signed_elsewhere_is_checked_then_accepted(csrf_app, bank_writer):
+    """A token another app server signed is checked in full, and accepted when valid."""
+    bank_writer.load()
+    client, attempt, token = _learner_with_token(csrf_app, "Ann")
+    csrf_app.extensions.pop("quizapp_known_csrf", None)  # as in a process that never saw it
+    form = {**perfect_form(attempt.responses[0]), "go": "next", "csrf_token": token}
+    assert client.post(question_url(attempt, 1), data=form).status_code == 302
+    assert _first_answer(attempt) is not None
+
+
+def test_over_https_a_known_token_still_needs_a_same_site_referrer(csrf_app, bank_writer):
+    """Over HTTPS, a token the server knows is refused without a referrer from the same
+    site, as Flask-WTF refuses any token."""
+    bank_writer.load()
+    client, attempt, token = _learner_with_token(csrf_app, "Ann")
+    form = {**perfect_form(attempt.responses[0]), "go": "next", "csrf_token": token}
+    url = question_url(attempt, 1)
+    https = {"base_url": "https://localhost"}
+    for referrer in (None, "https://elsewhere.example/page"):
+        headers = {"Referer": referrer} if referrer else {}
+        assert client.post(url, data=form, headers=headers, **https).status_code == 400
+    assert _first_answer(attempt) is None
+    same_site = {"Referer": "https://localhost/attempt"}
+    assert client.post(url, data=form, headers=same_site, **https).status_code == 302
+    assert _first_answer(attempt) is not None
