@@ -58,17 +58,15 @@ class RememberingCSRFProtect(CSRFProtect):
 
     def protect(self, apply_exemptions=False):
         """Accept a known token as Flask-WTF would; check any other as Flask-WTF does."""
-        config = current_app.config
-        if request.method in config["WTF_CSRF_METHODS"]:
-            posted = self._get_csrf_token()
-            if is_known(posted) and self._referrer_ok():
-                g.csrf_valid = True
-                return
-            super().protect(apply_exemptions)
-            if g.get("csrf_valid") and posted and remembering():
-                remember(posted, session[FIELD])
+        if request.method not in current_app.config["WTF_CSRF_METHODS"]:
+            return  # Flask-WTF checks nothing else either, exempt or not
+        posted = self._get_csrf_token()
+        if is_known(posted) and self._referrer_ok():
+            g.csrf_valid = True
             return
         super().protect(apply_exemptions)
+        if g.get("csrf_valid") and posted and remembering():
+            remember(posted, session[FIELD])
 
     @staticmethod
     def _referrer_ok():
