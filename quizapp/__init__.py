@@ -8,7 +8,16 @@ from flask import Flask
 
 from quizapp import config, edge
 from quizapp.domain.accounts import SIGNUP_MODES
-from quizapp.extensions import babel, csrf, db, init_limiter, login_manager, migrate, talisman
+from quizapp.extensions import (
+    babel,
+    csrf,
+    db,
+    init_limiter,
+    login_manager,
+    migrate,
+    ping_idle_connections,
+    talisman,
+)
 from quizapp.ops import requestlog
 from quizapp.sessions import DailyRefreshSessionInterface
 
@@ -43,6 +52,9 @@ def create_app(test_config=None):
     edge.init_app(app)
     requestlog.init_app(app)
     db.init_app(app)
+    if not app.config["SQLALCHEMY_ENGINE_OPTIONS"].get("pool_pre_ping"):
+        with app.app_context():
+            ping_idle_connections(db.engine, app.config["DATABASE_PING_AFTER_IDLE"])
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app)

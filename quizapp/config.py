@@ -13,7 +13,10 @@ DEFAULTS = {
     "SECRET_KEY": DEFAULT_SECRET_KEY,
     "SQLALCHEMY_DATABASE_URI": None,  # filled in by create_app: a SQLite file in instance/
     # Passed to the engine; the DATABASE_POOL_* settings fill in its pool on PostgreSQL.
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SQLALCHEMY_ENGINE_OPTIONS": {},
+    # Seconds a pooled connection may sit idle and still be used without a check first
+    # (extensions.ping_idle_connections); 0 checks before every use, as pool_pre_ping does.
+    "DATABASE_PING_AFTER_IDLE": 1,
     # Connections one worker process keeps open, and how many more it may open at a peak.
     # A sync gunicorn worker uses one at a time; a threaded one up to its thread count.
     "DATABASE_POOL_SIZE": 5,
@@ -83,6 +86,7 @@ ENVIRONMENT_KEYS = {
     "DATABASE_POOL_RECYCLE": "DATABASE_POOL_RECYCLE",
     "DATABASE_POOL_TIMEOUT": "DATABASE_POOL_TIMEOUT",
     "DATABASE_CONNECT_TIMEOUT": "DATABASE_CONNECT_TIMEOUT",
+    "DATABASE_PING_AFTER_IDLE": "DATABASE_PING_AFTER_IDLE",
     "QUIZAPP_REQUEST_LOG": "REQUEST_LOG",
     "QUIZAPP_LOG_LEVEL": "LOG_LEVEL",
     "TRUSTED_PROXIES": "TRUSTED_PROXIES",
@@ -91,7 +95,8 @@ ENVIRONMENT_KEYS = {
 
 # Settings read from the environment as whole numbers or switches rather than text.
 INTEGER_KEYS = {"TRUSTED_PROXIES", "DATABASE_POOL_SIZE", "DATABASE_MAX_OVERFLOW",
-                "DATABASE_POOL_RECYCLE", "DATABASE_POOL_TIMEOUT", "DATABASE_CONNECT_TIMEOUT"}
+                "DATABASE_POOL_RECYCLE", "DATABASE_POOL_TIMEOUT", "DATABASE_CONNECT_TIMEOUT",
+                "DATABASE_PING_AFTER_IDLE"}
 SWITCH_KEYS = {"REQUEST_LOG", "FORCE_HTTPS"}
 
 

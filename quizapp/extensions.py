@@ -1,5 +1,7 @@
 """Flask extensions, created unbound and bound to the app in the factory."""
 
+import time
+
 from flask import current_app, request, session
 from flask_babel import Babel
 from flask_babel import lazy_gettext as _l
@@ -11,6 +13,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
 from sqlalchemy import MetaData, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 from werkzeug.datastructures import Headers
@@ -159,3 +162,31 @@ def _enforce_sqlite_foreign_keys(dbapi_connection, connection_record):
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
+
+
+def ping_idle_connections(engine, idle_seconds):
+    """Check a pooled connection before it is used only when it sat idle that long.
+
+    SQLAlchemy's pool_pre_ping sends a statement before every checkout: on PostgreSQL a
+    learner's page was two round trips instead of one. A connection put back moments ago
+    is as good as the last statement found it; one that sat idle may have been dropped (a
+    restarted server, a firewall), and is checked, and replaced when it fails. If the
+    server restarts between two busy requests, the next statement on each pooled connection
+    fails once: SQLAlchemy then replaces every connection of the pool, and that request
+    fails with a server error, as a request during the restart itself would.
+    """
+    @event.listens_for(engine, "checkin")
+    def _note_idle(dbapi_connection, connection_record):
+        connection_record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_when_idle(dbapi_connection, connection_record, connection_proxy):
+        since = connection_record.info.get("idle_since")
+        if since is None or time.monotonic() - since < idle_seconds:
+            return  # new, or back in the pool only just now
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            raise sa_exc.DisconnectionError(str(error)) from error
+        if not alive:
+            raise sa_exc.DisconnectionError("the server closed the connection")

@@ -13,7 +13,9 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import joinedload
+from sqlalchemy.sql.functions import FunctionElement
 
 from quizapp.bank.models import QuestionVersion
 from quizapp.domain.kinds import get_kind
@@ -25,13 +27,35 @@ _attempts, _responses = Attempt.__table__, Response.__table__
 _quizzes, _versions = Quiz.__table__, QuestionVersion.__table__
 _step = _responses.alias("step")
 
+
+
+class _CommaJoined(FunctionElement):
+    """Its strings joined with commas: SQLAlchemy's aggregate_strings, with the comma
+    written into the statement. aggregate_strings sends the separator as a value that is
+    rendered into the SQL on every execution, which cost the page more than its query."""
+
+    type = sa.String()
+    inherit_cache = True
+
+
+@compiles(_CommaJoined)
+def _comma_joined_sqlite(element, compiler, **kw):
+    return f"group_concat({compiler.process(element.clauses, **kw)}, ',')"
+
+
+@compiles(_CommaJoined, "postgresql")
+def _comma_joined_postgresql(element, compiler, **kw):
+    return f"string_agg({compiler.process(element.clauses, **kw)}, ',')"
+
+
 # Every page of the attempt as "position:answered:kind", in any order: the progress links
 # and the page count, read with the response rather than by a second query.
 _STEPS = (
-    sa.select(sa.func.aggregate_strings(
+    sa.select(_CommaJoined(
         sa.cast(_step.c.position, sa.String)
-        + sa.case((_step.c.answered_at.is_(None), ":0:"), else_=":1:") + _versions.c.kind,
-        ","))
+        + sa.case((_step.c.answered_at.is_(None), sa.literal_column("':0:'")),
+                  else_=sa.literal_column("':1:'"))
+        + _versions.c.kind))
     .select_from(_step.join(_versions, _versions.c.id == _step.c.question_version_id))
     .where(_step.c.attempt_id == _attempts.c.id)
     .scalar_subquery()
@@ -158,7 +182,7 @@ def read_page_to_save(public_id, learner_key, position):
     if row is None:
         # Handed in meanwhile, perhaps: what the session loaded of the attempt is out of date.
         db.session.expire_all()
-    return _page(row)
+    return _page(row, held=True)
 
 
 def _take_sqlite_write_lock(connection):
@@ -177,8 +201,9 @@ def _params(public_id, learner_key, position):
     return {"public_id": public_id, "learner_key": learner_key, "position": position}
 
 
-def _page(row):
-    """Return the AttemptPage a row of _PAGE or _PAGE_HELD describes, or None for no row."""
+def _page(row, held=False):
+    """Return the AttemptPage a row of _PAGE (or, `held`, _PAGE_HELD) describes, or None
+    for no row."""
     if row is None:
         return None
     attempt = AttemptView(row.attempt_id, row.public_id, row.feedback, row.deadline,
@@ -186,10 +211,10 @@ def _page(row):
     version = VersionView(row.version_id, row.question_id, row.kind, row.prompt, row.data)
     response = ResponseView(row.id, row.position, row.layout, row.answer, row.answered_at,
                             bool(row.locked), row.score, attempt, version)
-    if "steps" in row._fields:
-        steps = _parse_steps(row.steps)
-        return AttemptPage(response, len(steps), steps)
-    return AttemptPage(response, row.pages, None)
+    if held:
+        return AttemptPage(response, row.pages, None)
+    steps = _parse_steps(row.steps)
+    return AttemptPage(response, len(steps), steps)
 
 
 @contextmanager
@@ -212,12 +237,21 @@ def _reading():
 
 def _parse_steps(text):
     """Return the steps written by _STEPS, in order of position."""
-    steps = []
-    for item in text.split(","):
-        position, answered, kind = item.split(":", 2)
-        steps.append((int(position), answered == "1", get_kind(kind).takes_answer))
-    steps.sort()
-    return steps
+    takes = _TAKES_ANSWER
+    items = (item.split(":", 2) for item in text.split(","))
+    return sorted((int(position), answered == "1", takes[kind])
+                  for position, answered, kind in items)
+
+
+class _TakesAnswer(dict):
+    """Whether a kind takes an answer, looked up once per kind."""
+
+    def __missing__(self, kind):
+        takes = self[kind] = get_kind(kind).takes_answer
+        return takes
+
+
+_TAKES_ANSWER = _TakesAnswer()
 
 
 def orm_attempt(attempt):

@@ -178,6 +178,7 @@ def test_production_settings_come_from_the_environment(monkeypatch):
     """Redis, pool sizes, proxies and the log switch are read from the environment."""
     for name, value in {"REDIS_URL": "redis://cache.internal:6379/2", "DATABASE_POOL_SIZE": "7",
                         "DATABASE_MAX_OVERFLOW": "3", "DATABASE_POOL_RECYCLE": "600",
+                        "DATABASE_PING_AFTER_IDLE": "2",
                         "TRUSTED_PROXIES": "2", "QUIZAPP_REQUEST_LOG": "off",
                         "FORCE_HTTPS": "0", "DATABASE_URL": "postgres://u@db/quizapp"}.items():
         monkeypatch.setenv(name, value)
@@ -186,7 +187,7 @@ def test_production_settings_come_from_the_environment(monkeypatch):
     assert app.config["RATELIMIT_STORAGE_URI"] == "redis://cache.internal:6379/2"
     options = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
     assert options["pool_size"] == 7 and options["max_overflow"] == 3
-    assert options["pool_recycle"] == 600 and options["pool_pre_ping"] is True
+    assert options["pool_recycle"] == 600 and app.config["DATABASE_PING_AFTER_IDLE"] == 2
     assert options["connect_args"] == {"connect_timeout": 5}
     assert app.config["TRUSTED_PROXIES"] == 2
     assert app.config["REQUEST_LOG"] is False and app.config["FORCE_HTTPS"] is False
