@@ -31,8 +31,8 @@ _step = _responses.alias("step")
 
 class _CommaJoined(FunctionElement):
     """Its strings joined with commas: SQLAlchemy's aggregate_strings, with the comma
-    written into the statement. aggregate_strings sends the separator as a value that is
-    rendered into the SQL on every execution, which cost the page more than its query."""
+    written into the statement once. aggregate_strings sends the separator as a value
+    rendered into the SQL at every execution: a text substitution on every page."""
 
     type = sa.String()
     inherit_cache = True
