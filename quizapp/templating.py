@@ -126,6 +126,16 @@ def label_gettext(lookup):
     return gettext
 
 
+def python_label_gettext(lookup):
+    """Return the `_()` of templates for markup built in Python: a label as markup, with
+    its %(name)s filled in and escaped."""
+
+    def gettext(string, /, **variables):
+        return Markup(lookup(string)) % variables  # noqa: S704 - a label the app wrote
+
+    return gettext
+
+
 def _has_catalogs(app):
     """Tell whether Flask-Babel has any compiled catalog (.mo) to translate with."""
     for folder in app.extensions["babel"].translation_directories:
@@ -165,5 +175,7 @@ def init_templating(app):
                      "pgettext": null.upgettext, "npgettext": null.unpgettext}
     app.jinja_env.install_gettext_callables(**callables, newstyle=True)
     app.jinja_env.globals["_"] = label_gettext(callables["gettext"])
+    # The same `_()` for markup built in Python (the attempt's progress navigation).
+    app.extensions["quizapp_label"] = python_label_gettext(callables["gettext"])
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -2,10 +2,10 @@
 
 from flask import Blueprint
 
-from quizapp.play.steps import step_links
+from quizapp.play.steps import progress_nav
 
 bp = Blueprint("play", __name__, template_folder="templates")
-bp.add_app_template_global(step_links)
+bp.add_app_template_global(progress_nav)
 
 
 @bp.after_request
