@@ -31,17 +31,26 @@ def secret():
     return current_app.config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key
 
 
-def _known():
-    """Return this process's map of (secret, signed token) to the session token it carries."""
-    return current_app.extensions.setdefault("quizapp_known_csrf", {})
+def _tokens():
+    """Return this process's two maps: (secret, signed token) to the session token it
+    carries, and (secret, session token) to a signed token that carries it."""
+    return current_app.extensions.setdefault("quizapp_csrf_tokens", ({}, {}))
 
 
 def remember(signed, raw):
     """Remember that `signed`, signed or checked with the current secret, carries `raw`."""
-    known = _known()
-    if len(known) >= TOKENS_KEPT:
-        known.clear()
-    known[(secret(), signed)] = raw
+    carried, signatures = _tokens()
+    if len(carried) >= TOKENS_KEPT:
+        carried.clear()
+        signatures.clear()
+    key = secret()
+    carried[(key, signed)] = raw
+    signatures[(key, raw)] = signed
+
+
+def signed_for(raw):
+    """Return a signed token known to carry the session token `raw`, or None."""
+    return _tokens()[1].get((secret(), raw))
 
 
 def is_known(signed):
@@ -49,7 +58,7 @@ def is_known(signed):
     raw = session.get(FIELD)
     if not signed or not isinstance(raw, str) or not remembering():
         return False
-    carried = _known().get((secret(), signed))
+    carried = _tokens()[0].get((secret(), signed))
     return carried is not None and hmac.compare_digest(carried, raw)
 
 

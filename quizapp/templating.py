@@ -92,13 +92,9 @@ def csrf_token():
     raw = session.get("csrf_token")
     if "csrf_token" in g or raw is None or not csrf_tokens.remembering():
         return generate_csrf()
-    signed_tokens = current_app.extensions.setdefault("quizapp_signed_csrf", {})
-    key = (csrf_tokens.secret(), raw)
-    signed = signed_tokens.get(key)
+    signed = csrf_tokens.signed_for(raw)
     if signed is None:
-        if len(signed_tokens) >= csrf_tokens.TOKENS_KEPT:
-            signed_tokens.clear()
-        signed = signed_tokens[key] = generate_csrf()
+        signed = generate_csrf()
         csrf_tokens.remember(signed, raw)
     else:
         g.csrf_token = signed  # where Flask-WTF keeps it for the rest of the request

@@ -28,7 +28,6 @@ _quizzes, _versions = Quiz.__table__, QuestionVersion.__table__
 _step = _responses.alias("step")
 
 
-
 class _CommaJoined(FunctionElement):
     """Its strings joined with commas: SQLAlchemy's aggregate_strings, with the comma
     written into the statement once. aggregate_strings sends the separator as a value

@@ -234,7 +234,7 @@ def test_a_token_signed_elsewhere_is_checked_then_accepted(csrf_app, bank_writer
     """A token another app server signed is checked in full, and accepted when valid."""
     bank_writer.load()
     client, attempt, token = _learner_with_token(csrf_app, "Ann")
-    csrf_app.extensions.pop("quizapp_known_csrf", None)  # as in a process that never saw it
+    csrf_app.extensions.pop("quizapp_csrf_tokens", None)  # as in a process that never saw it
     form = {**perfect_form(attempt.responses[0]), "go": "next", "csrf_token": token}
     assert client.post(question_url(attempt, 1), data=form).status_code == 302
     assert _first_answer(attempt) is not None
