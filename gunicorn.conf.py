@@ -35,17 +35,17 @@ max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 200)
 # A bad configuration (a short SECRET_KEY) then stops the master at once.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
 
-# Logs: gunicorn's own on stderr; its access log (one JSON line per request, with the
-# request id nginx sent) on stdout, beside the app's own JSON request lines. Set
-# GUNICORN_ACCESSLOG to an empty value to keep the app's lines only.
+# Logs: gunicorn's own on stderr; one JSON line per request on stdout, written by gunicorn
+# once the response is sent (quizapp.ops.accesslog: the app's request-line format, with the
+# request id nginx sent and the account id). The app's own line is then switched off, so a
+# request is logged once. Set GUNICORN_ACCESSLOG to an empty value to have the app write
+# the line instead; QUIZAPP_REQUEST_LOG=1 writes both.
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
-access_log_format = (
-    '{"logger": "gunicorn.access", "time": "%(t)s", "request_id": "%({x-request-id}o)s", '
-    '"method": "%(m)s", "path": "%(U)s", "status": %(s)s, "bytes": "%(B)s", '
-    '"duration_ms": %(M)s, "remote_addr": "%(h)s"}'
-)
+logger_class = "quizapp.ops.accesslog.JsonAccessLogger"
+raw_env = (["QUIZAPP_REQUEST_LOG=0"]
+           if accesslog and "QUIZAPP_REQUEST_LOG" not in os.environ else [])
 # The proxy's X-Forwarded-* headers are judged by the app (TRUSTED_PROXIES), not here.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 

@@ -101,11 +101,14 @@ class Gunicorn:
         # The fault scenario makes the app log failed requests: keep them out of the report.
         self.errors = tempfile.NamedTemporaryFile(prefix="quizapp-gunicorn-", suffix=".log",
                                                   delete=False)
+        # Its access lines (gunicorn.conf.py) go to a file, as a server's would, not into
+        # the report; the file goes when the server stops.
+        self.access = tempfile.NamedTemporaryFile(prefix="quizapp-access-", suffix=".log")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-k", "sync",
              "-b", f"127.0.0.1:{self.port}", "--timeout", "30", "--log-level", "error",
              "--pythonpath", f"{ROOT},{BENCH}", app_spec],
-            cwd=ROOT, env=env, start_new_session=True, stderr=self.errors)
+            cwd=ROOT, env=env, start_new_session=True, stdout=self.access, stderr=self.errors)
         self._wait_until_serving()
 
     def _wait_until_serving(self, seconds=30):
@@ -163,3 +166,4 @@ class Gunicorn:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.access.close()

@@ -5,6 +5,11 @@ else it is made here; it is sent back in the response's `X-Request-ID`. A line h
 method, the path without its query string (a join code may sit there), the status, the
 time taken, the client's address (as ProxyFix sees it) and the account id when the view
 loaded one. Bodies, cookies and headers are never logged.
+
+Under gunicorn the line is written by the server once the response is sent (see
+`quizapp.ops.accesslog`), and gunicorn.conf.py switches the app's own line off
+(REQUEST_LOG), so that each request is logged once. The app hands the server what only it
+knows, the account id, in the WSGI environ (`USER_ID_KEY`).
 """
 
 import json
@@ -22,6 +27,8 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # Letters, digits and - _ . : only, so an id can never break a log line or a header.
 WELL_FORMED_ID = re.compile(r"[A-Za-z0-9._:-]{8,128}")
 LOGGER_NAME = "quizapp.request"
+# Where the app leaves the account id of a request for a server that writes the line.
+USER_ID_KEY = "quizapp.user_id"
 # What every LogRecord holds; anything else on a record came as `extra` and is logged.
 _RECORD_FIELDS = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime",
                                                                    "taskName"}
@@ -113,12 +120,32 @@ def finish_request(response):
     """Send the request id back and write the request's log line."""
     request_id = g.get("request_id") or incoming_request_id() or uuid.uuid4().hex
     response.headers[REQUEST_ID_HEADER] = request_id
+    user_id = logged_user_id()
+    if user_id is not None:
+        request.environ[USER_ID_KEY] = user_id
     if current_app.config["REQUEST_LOG"]:
         started = g.get("request_started")
         duration = (time.perf_counter() - started) * 1000 if started is not None else None
         if request_logger().isEnabledFor(logging.INFO):
-            write_request_line(request_fields(request_id, response, duration))
+            write_request_line(request_fields(request_id, response, duration, user_id))
     return response
+
+
+def logged_user_id():
+    """Return the id of the account this request's view loaded, or None.
+
+    Only an account the view already loaded: logging must not cost a query.
+    """
+    user = g.get("_login_user")
+    return getattr(user, "id", None) if getattr(user, "is_authenticated", False) else None
+
+
+def request_line(fields, when=None):
+    """Return a request's log line: level, logger, message, the fields, time; one JSON
+    object without a line break, whatever the fields hold."""
+    line = {"level": "INFO", "logger": LOGGER_NAME, "message": "request", **fields,
+            "time": (when or datetime.now(UTC)).isoformat()}
+    return json.dumps(line, default=str)
 
 
 def write_request_line(fields):
@@ -128,17 +155,13 @@ def write_request_line(fields):
     much as a learner's page's query. The line is the same: level, logger, message, the
     fields, time.
     """
-    line = {"level": "INFO", "logger": LOGGER_NAME, "message": "request", **fields,
-            "time": datetime.now(UTC).isoformat()}
     stream = sys.stdout
-    stream.write(json.dumps(line, default=str) + "\n")
+    stream.write(request_line(fields) + "\n")
     stream.flush()
 
 
-def request_fields(request_id, response, duration_ms):
+def request_fields(request_id, response, duration_ms, user_id):
     """Return what a request's log line says: nothing a learner typed but the path."""
-    # Only an account the view already loaded: logging must not cost a query.
-    user = g.get("_login_user")
     return {
         "request_id": request_id,
         "method": request.method,
@@ -146,6 +169,37 @@ def request_fields(request_id, response, duration_ms):
         "status": response.status_code,
         "duration_ms": round(duration_ms, 2) if duration_ms is not None else None,
         "remote_addr": request.remote_addr,
-        "user_id": getattr(user, "id", None) if getattr(user, "is_authenticated", False)
-        else None,
+        "user_id": user_id,
     }
+
+
+def server_fields(environ, status, headers, duration_ms):
+    """Return the fields of `request_fields` as a WSGI server sees them after the response.
+
+    `environ` is the request's, as the app left it (ProxyFix has put the client's address
+    in it, `finish_request` the account id); `headers` are the response's (name, value)
+    pairs, where the app put the request id. Needs no request context.
+    """
+    request_id = next((value for name, value in headers
+                       if name.lower() == REQUEST_ID_HEADER.lower()), None)
+    if request_id is None:
+        given = environ.get("HTTP_X_REQUEST_ID", "")
+        request_id = given if WELL_FORMED_ID.fullmatch(given) else None
+    status_code = int(str(status).split(None, 1)[0]) if status else None
+    return {
+        "request_id": request_id,
+        "method": environ.get("REQUEST_METHOD"),
+        "path": _text_path(environ.get("PATH_INFO", "")),
+        "status": status_code,
+        "duration_ms": round(duration_ms, 2) if duration_ms is not None else None,
+        "remote_addr": environ.get("REMOTE_ADDR"),
+        "user_id": environ.get(USER_ID_KEY),
+    }
+
+
+def _text_path(path_info):
+    """Return a WSGI path (bytes as latin-1, by PEP 3333) as the text the client sent."""
+    try:
+        return path_info.encode("latin-1").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return path_info

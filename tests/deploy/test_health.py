@@ -158,6 +158,30 @@ def test_a_teachers_request_logs_their_account_id(app, make_user, capsys):
     assert line["path"] == "/teach/" and line["user_id"] == user.id
 
 
+def test_the_account_id_is_left_for_the_servers_line(app, make_user, capsys):
+    """With the app's own line off (under gunicorn), the account id is still handed on, in
+    the WSGI environ the server logs from; a visitor without an account hands on none."""
+    from quizapp.ops.requestlog import USER_ID_KEY
+    from tests.factories import log_in
+
+    app.config["REQUEST_LOG"] = False
+    served, inner = [], app.wsgi_app
+
+    def server_side(environ, start_response):
+        served.append(environ)
+        return inner(environ, start_response)
+
+    app.wsgi_app = server_side
+    user = make_user()
+    client = app.test_client()
+    client.get("/healthz")
+    assert USER_ID_KEY not in served[-1]
+    log_in(client)
+    client.get("/teach/")
+    assert served[-1][USER_ID_KEY] == user.id
+    assert _request_lines(capsys.readouterr().out) == []
+
+
 def test_the_request_log_can_be_switched_off(app, capsys):
     """REQUEST_LOG off: no lines, but the id is still sent back."""
     app.config["REQUEST_LOG"] = False

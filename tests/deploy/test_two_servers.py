@@ -198,24 +198,43 @@ def once_logged(read, done, seconds=5.0):
 
 
 def test_request_ids_run_from_nginx_through_the_app_logs(stack):
-    """The client's request id is echoed, and the same id is in nginx's and the app's JSON."""
+    """The client's request id is echoed, and the same id is in nginx's JSON and in the one
+    JSON line the app server writes for the request."""
     given = f"deploy-{secrets.token_hex(8)}"
     status, headers, _ = Browser().send(stack.nginx + "/quiz/test-quiz",
                                         headers={"X-Request-ID": given})
     assert status == 200 and headers["X-Request-ID"] == given
     made = Browser().send(stack.nginx + "/healthz")[1]["X-Request-ID"]
     assert re.fullmatch(r"[0-9a-f]{32}", made)  # nginx's own $request_id, kept by the app
+    # gunicorn writes the line after the response, and the app would write its own first.
     app_lines = once_logged(
         lambda: [line for name in ("app1", "app2") for line in stack.log_lines(name)
-                 if line.get("logger") == "quizapp.request"],
-        lambda lines: any(line["request_id"] == given for line in lines))
-    (line,) = [line for line in app_lines if line["request_id"] == given]
+                 if line.get("request_id") == given],
+        bool)
+    (line,) = app_lines
+    assert line["logger"] == "quizapp.request"
     assert line["path"] == "/quiz/test-quiz" and line["status"] == 200
-    assert line["method"] == "GET" and line["duration_ms"] >= 0
+    assert line["method"] == "GET" and line["duration_ms"] >= 0 and line["bytes"] > 0
     assert line["remote_addr"] == "127.0.0.1"
     nginx_ids = once_logged(lambda: {line["request_id"] for line in stack.log_lines("nginx")},
                             lambda ids: {given, made} <= ids)
     assert {given, made} <= nginx_ids
+
+
+def test_a_hostile_path_is_logged_as_one_line(stack):
+    """An encoded line break, quote and backslash in the path: the app server still writes
+    one JSON line for the request (log_lines reads every line as JSON), and no query."""
+    given = f"hostile-{secrets.token_hex(8)}"
+    status = Browser().send(stack.nginx + '/quiz/a%0A%7B%22x%22%3A1%7D%22%5C?code=SECRET-9',
+                            headers={"X-Request-ID": given})[0]
+    assert status in (400, 404)
+    lines = once_logged(
+        lambda: [line for name in ("app1", "app2") for line in stack.log_lines(name)
+                 if line.get("request_id") == given],
+        bool)
+    (line,) = lines
+    assert line["path"] == '/quiz/a\n{"x":1}"\\' and line["status"] == status
+    assert not any("SECRET-9" in stack.logs[name].read_text("utf-8") for name in ("app1", "app2"))
 
 
 def test_the_app_believes_one_proxy(stack):
