@@ -29,8 +29,13 @@ graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 20)
 # nginx keeps connections to the app servers open between requests.
 keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
 # Replace each worker after this many requests (with jitter), so a slow leak cannot grow.
-max_requests = _env_int("GUNICORN_MAX_REQUESTS", 2000)
-max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Not much sooner: a busy worker serves a few hundred requests a second, and each
+# replacement costs a fork, new database connections and what the worker had remembered
+# (signed CSRF tokens, rendered layout parts). At 2,000 each worker was replaced every few
+# seconds under bench/load.py, which cost Quizapp and the reference apps alike a sixth to
+# a fifth of their throughput.
+max_requests = _env_int("GUNICORN_MAX_REQUESTS", 20000)
+max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 2000)
 # Load the app once in the master, then fork: faster restarts of workers, less memory.
 # A bad configuration (a short SECRET_KEY) then stops the master at once.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
