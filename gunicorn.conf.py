@@ -32,8 +32,8 @@ keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
 # Not much sooner: a busy worker serves a few hundred requests a second, and each
 # replacement costs a fork, new database connections and what the worker had remembered
 # (signed CSRF tokens, rendered layout parts). At 2,000 each worker was replaced every few
-# seconds under bench/load.py, which cost Quizapp and the reference apps alike a sixth to
-# a fifth of their throughput.
+# seconds under bench/load.py, which cost Quizapp's question page a fifth of its
+# throughput and the reference page about a seventh.
 max_requests = _env_int("GUNICORN_MAX_REQUESTS", 20000)
 max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 2000)
 # Load the app once in the master, then fork: faster restarts of workers, less memory.
