@@ -127,7 +127,9 @@ def python_label_gettext(lookup):
     its %(name)s filled in and escaped."""
 
     def gettext(string, /, **variables):
-        return Markup(lookup(string)) % variables  # noqa: S704 - a label the app wrote
+        text = Markup(lookup(string))  # noqa: S704 - a label the app wrote
+        # A label with nothing to fill in and no %% to undouble is already what it says.
+        return text % variables if variables or "%" in text else text
 
     return gettext
 
