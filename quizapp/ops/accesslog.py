@@ -23,10 +23,10 @@ class JsonAccessLogger(Logger):
         """Write the access line of one request (gunicorn calls this after the response)."""
         if not self.access_log_enabled:
             return
-        fields = server_fields(environ, resp.status, resp.headers,
-                               request_time.total_seconds() * 1000)
-        fields["bytes"] = getattr(resp, "sent", None)
         try:
+            fields = server_fields(environ, resp.status, resp.headers,
+                                   request_time.total_seconds() * 1000)
+            fields["bytes"] = getattr(resp, "sent", None)
             self.access_log.info(request_line(fields))
         except Exception:  # noqa: BLE001 - a log line must never fail a served request
             self.exception("could not write an access line")

@@ -140,11 +140,11 @@ def logged_user_id():
     return getattr(user, "id", None) if getattr(user, "is_authenticated", False) else None
 
 
-def request_line(fields, when=None):
+def request_line(fields):
     """Return a request's log line: level, logger, message, the fields, time; one JSON
     object without a line break, whatever the fields hold."""
     line = {"level": "INFO", "logger": LOGGER_NAME, "message": "request", **fields,
-            "time": (when or datetime.now(UTC)).isoformat()}
+            "time": datetime.now(UTC).isoformat()}
     return json.dumps(line, default=str)
 
 

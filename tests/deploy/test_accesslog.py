@@ -118,3 +118,13 @@ def test_the_gunicorn_config_logs_each_request_once(monkeypatch):
     monkeypatch.setenv("GUNICORN_ACCESSLOG", "-")
     monkeypatch.setenv("QUIZAPP_REQUEST_LOG", "1")
     assert runpy.run_path(str(ROOT / "gunicorn.conf.py"))["raw_env"] == []
+
+
+def test_a_line_that_cannot_be_made_is_an_error_not_a_failure(make_logger, tmp_path):
+    """A status the logger cannot read goes to the error log; the request is not failed."""
+    logger, target = make_logger()
+    resp, environ = _served("/healthz")
+    resp.status = "not a status"
+    logger.access(resp, None, environ, timedelta(milliseconds=1))
+    assert _lines(target) == []
+    assert "could not write an access line" in (tmp_path / "error.log").read_text("utf-8")
