@@ -110,9 +110,11 @@ def start_request():
     g.request_id = incoming_request_id() or uuid.uuid4().hex
 
 
-def incoming_request_id():
-    """Return the proxy's request id when it is well formed, else None."""
-    given = request.headers.get(REQUEST_ID_HEADER, "")
+def incoming_request_id(environ=None):
+    """Return the proxy's request id when it is well formed, else None; from `environ`
+    when given, else from the current request."""
+    given = (environ.get("HTTP_X_REQUEST_ID", "") if environ is not None
+             else request.headers.get(REQUEST_ID_HEADER, ""))
     return given if WELL_FORMED_ID.fullmatch(given) else None
 
 
@@ -167,7 +169,7 @@ def request_fields(request_id, response, duration_ms, user_id):
         "method": request.method,
         "path": request.path,
         "status": response.status_code,
-        "duration_ms": round(duration_ms, 2) if duration_ms is not None else None,
+        "duration_ms": _rounded(duration_ms),
         "remote_addr": request.remote_addr,
         "user_id": user_id,
     }
@@ -183,18 +185,22 @@ def server_fields(environ, status, headers, duration_ms):
     request_id = next((value for name, value in headers
                        if name.lower() == REQUEST_ID_HEADER.lower()), None)
     if request_id is None:
-        given = environ.get("HTTP_X_REQUEST_ID", "")
-        request_id = given if WELL_FORMED_ID.fullmatch(given) else None
+        request_id = incoming_request_id(environ)
     status_code = int(str(status).split(None, 1)[0]) if status else None
     return {
         "request_id": request_id,
         "method": environ.get("REQUEST_METHOD"),
         "path": _text_path(environ.get("PATH_INFO", "")),
         "status": status_code,
-        "duration_ms": round(duration_ms, 2) if duration_ms is not None else None,
+        "duration_ms": _rounded(duration_ms),
         "remote_addr": environ.get("REMOTE_ADDR"),
         "user_id": environ.get(USER_ID_KEY),
     }
+
+
+def _rounded(duration_ms):
+    """Return a duration in milliseconds to two decimals, or None when unknown."""
+    return round(duration_ms, 2) if duration_ms is not None else None
 
 
 def _text_path(path_info):
